@@ -1,0 +1,3 @@
+export function LibraryScreen() {
+  return <p className="pad">Library (placeholder)</p>;
+}

@@ -1,0 +1,3 @@
+export function RubricsScreen() {
+  return <p className="pad">Rubrics (placeholder)</p>;
+}

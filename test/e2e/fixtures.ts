@@ -1,0 +1,41 @@
+// A persistent browser profile per test, so IndexedDB is on disk and survives
+// a reload exactly as it does for a user (an incognito context keeps it in memory).
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, findChromium } from './browser.ts';
+
+interface Fixtures {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors seen during the test. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use, testInfo) => {
+    const profile = mkdtempSync(join(tmpdir(), 'custody-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      args: chromiumArgs,
+      headless: true,
+      baseURL: testInfo.project.use.baseURL,
+      viewport: { width: 1440, height: 900 },
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  pageErrors: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ context, pageErrors }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
