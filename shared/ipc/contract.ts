@@ -54,3 +54,25 @@ export const ipcArgSchemas = {
   saveFile: SaveFileArgs,
   readDemoWorkspace: null,
 } as const satisfies Record<keyof CustodyApi, z.ZodType | null>;
+
+/** Commands the app menu sends to the page (File › Import…). */
+export const MenuCommand = z.enum(['import']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/**
+ * Main → renderer notifications. Only the Electron bridge has them (the web host has no
+ * app menu), so they live beside CustodyApi rather than in it. Subscribing returns an
+ * unsubscribe function; the IPC event object never reaches the page.
+ */
+export interface CustodyEvents {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const ipcEventChannels = {
+  onMenuCommand: 'custody:menu-command',
+} as const satisfies Record<keyof CustodyEvents, string>;
+
+/** Schemas for the payload of each event; the preload drops anything that does not match. */
+export const ipcEventSchemas = {
+  onMenuCommand: MenuCommand,
+} as const satisfies Record<keyof CustodyEvents, z.ZodType>;

@@ -1,0 +1,12 @@
+// Types for start.mjs.
+import type { ElectronBinary } from './electron-binary.d.mts';
+
+export interface StartDeps {
+  build(): number;
+  findBinary(): ElectronBinary;
+  launch(binaryPath: string): Promise<number>;
+  printError(text: string): void;
+  webPort: number | string;
+}
+
+export function start(deps: StartDeps): Promise<number>;
