@@ -14,6 +14,14 @@ function buildApp(root) {
   return result.status ?? 1;
 }
 
+/** Electron's own installer, output kept quiet: its failure is explained by our message. */
+function downloadElectron() {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
+  const installer = join(electronPackageDir(), 'install.js');
+  console.log('Electron binary not found; trying to download it once…');
+  return spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 10 * 60_000 }).status === 0;
+}
+
 /** Starts `electron .`, passing Ctrl+C through and resolving to Electron's exit code. */
 function launchElectron(binary, root) {
   const env = { ...process.env };
@@ -35,10 +43,12 @@ function launchElectron(binary, root) {
  * @param {import('./start.d.mts').StartDeps} deps
  * @returns {Promise<number>} the exit code
  */
-export async function start({ build, findBinary, launch, printError, webPort }) {
+export async function start({ build, findBinary, download, launch, printError, webPort }) {
   const built = build();
   if (built !== 0) return built;
-  const binary = findBinary();
+  let binary = findBinary();
+  // Electron downloads its binary lazily; try once quietly, then explain if that failed.
+  if (!binary.found && download && download()) binary = findBinary();
   if (!binary.found) {
     printError(missingElectronMessage(binary.reason, webPort));
     return 1;
@@ -50,6 +60,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   process.exitCode = await start({
     build: () => buildApp(projectRoot),
     findBinary: () => findElectronBinary({ electronDir: electronPackageDir() }),
+    download: downloadElectron,
     launch: (binary) => launchElectron(binary, projectRoot),
     printError: (text) => console.error(`\n${text}\n`),
     webPort: process.env.PORT ?? 5317,

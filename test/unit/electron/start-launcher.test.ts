@@ -96,6 +96,24 @@ describe('start', () => {
     expect(d.printError).toHaveBeenCalledWith(missingElectronMessage('path.txt is missing.', 5317));
   });
 
+  it('tries the download once, then launches what it fetched', async () => {
+    const findBinary = vi
+      .fn()
+      .mockReturnValueOnce({ found: false as const, reason: 'path.txt is missing.' })
+      .mockReturnValueOnce({ found: true as const, path: '/x/electron' });
+    const d = { ...deps(), findBinary, download: vi.fn(() => true) };
+    await expect(start(d)).resolves.toBe(0);
+    expect(d.download).toHaveBeenCalledTimes(1);
+    expect(d.launch).toHaveBeenCalledWith('/x/electron');
+  });
+
+  it('explains when the download fails too', async () => {
+    const d = { ...deps(), findBinary: vi.fn(() => ({ found: false as const, reason: 'path.txt is missing.' })), download: vi.fn(() => false) };
+    await expect(start(d)).resolves.toBe(1);
+    expect(d.download).toHaveBeenCalledTimes(1);
+    expect(d.printError).toHaveBeenCalledWith(missingElectronMessage('path.txt is missing.', 5317));
+  });
+
   it('stops with the build exit code when the build fails', async () => {
     const d = { ...deps(), build: vi.fn(() => 2) };
     await expect(start(d)).resolves.toBe(2);
