@@ -8,7 +8,12 @@ const executablePath = findChromium();
 
 export default defineConfig({
   testDir: 'test',
-  testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],
+  projects: [
+    // The renderer in Chromium through the web platform adapter.
+    { name: 'web', testMatch: 'e2e/**/*.spec.ts' },
+    // The packaged shell; reports itself skipped where no Electron binary exists.
+    { name: 'electron', testMatch: 'e2e-electron/**/*.spec.ts' },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,
