@@ -1,7 +1,8 @@
 // The plain-web host: a file input for opening, a download for saving, and the
 // demo workspace fetched from the build's own origin.
-import type { FilePayload, OpenFilesArgs, SaveFileArgs } from '../../../shared/ipc/contract.ts';
+import type { OpenFilesArgs, SaveFileArgs } from '../../../shared/ipc/contract.ts';
 import type { Platform } from './platform.ts';
+import { filesToPayloads } from './files.ts';
 
 function pickFiles(args: OpenFilesArgs): Promise<File[]> {
   return new Promise((resolve) => {
@@ -23,10 +24,6 @@ function pickFiles(args: OpenFilesArgs): Promise<File[]> {
   });
 }
 
-async function toPayload(file: File): Promise<FilePayload> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
 interface WorkspaceManifest {
   files: { path: string }[];
 }
@@ -36,7 +33,7 @@ export const webPlatform: Platform = {
     return { version: __APP_VERSION__, platform: navigator.platform, shell: 'web' };
   },
   async openFiles(args) {
-    return Promise.all((await pickFiles(args)).map(toPayload));
+    return filesToPayloads(await pickFiles(args));
   },
   async saveFile({ suggestedName, bytes }: SaveFileArgs) {
     const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
