@@ -28,6 +28,7 @@ export const test = base.extend<Fixtures>({
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   },
+  // eslint-disable-next-line no-empty-pattern
   pageErrors: async ({}, use) => {
     await use([]);
   },

@@ -1,0 +1,69 @@
+// The review desk: a thin bar, the transcript, the rubric.
+import { closeDesk } from './actions.ts';
+import { RubricPanel } from './rubric/RubricPanel.tsx';
+import { useReview } from './store.ts';
+import { TranscriptView } from './transcript/TranscriptView.tsx';
+
+const saveText = { saved: 'Saved', pending: 'Saving…', saving: 'Saving…', error: 'Not saved, retrying' } as const;
+
+function DeskBar() {
+  const desk = useReview((s) => s.desk);
+  const saveState = useReview((s) => s.saveState);
+  const position = useReview((s) => (s.desk ? s.queueList.findIndex((i) => i.id === s.desk!.item.id) : -1));
+  const total = useReview((s) => s.queueList.length);
+  if (!desk) return null;
+  const { item, annotation } = desk;
+  const status =
+    annotation.status === 'submitted' ? 'submitted' : Object.keys(annotation.criteria).length || annotation.history.length ? 'draft' : 'todo';
+  return (
+    <div className="rv-deskbar">
+      <button type="button" className="rv-button rv-back" onClick={() => void closeDesk()} title="Back to the queue (g q)">
+        ← Queue
+      </button>
+      <div className="rv-desk-title">
+        <span className="rv-title-text">{item.title || item.transcriptId}</span>
+        {position >= 0 ? (
+          <span className="rv-muted">
+            {position + 1} of {total.toLocaleString()}
+          </span>
+        ) : null}
+      </div>
+      <span className="rv-status" data-status={status} data-testid="review-status">
+        {status === 'submitted' ? 'Submitted' : status === 'draft' ? 'Draft' : 'To do'}
+        {annotation.revision > 1 ? ` · r${annotation.revision}` : ''}
+      </span>
+      <span className="rv-save" data-state={saveState} data-testid="save-state" aria-live="polite">
+        {saveText[saveState]}
+      </span>
+      <button type="button" className="rv-button rv-quiet" onClick={() => useReview.setState({ helpOpen: true })}>
+        Keys <kbd>?</kbd>
+      </button>
+    </div>
+  );
+}
+
+export function DeskView() {
+  const desk = useReview((s) => s.desk);
+  const loading = useReview((s) => s.loading);
+  const loadError = useReview((s) => s.loadError);
+  if (loadError) {
+    return (
+      <div className="rv-empty">
+        <p role="alert">This review could not be opened: {loadError}</p>
+        <button type="button" className="rv-button" onClick={() => void closeDesk()}>
+          Back to the queue
+        </button>
+      </div>
+    );
+  }
+  if (!desk) return <p className="rv-empty">{loading ? 'Opening…' : ''}</p>;
+  return (
+    <div className="rv-desk" aria-busy={loading}>
+      <DeskBar />
+      <div className="rv-desk-body">
+        <TranscriptView key={desk.item.id} transcript={desk.transcript} />
+        <RubricPanel desk={desk} />
+      </div>
+    </div>
+  );
+}

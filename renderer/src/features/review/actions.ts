@@ -1,0 +1,153 @@
+// Review lifecycle: open a queue item, save every change, submit, reopen, move on.
+import type { Annotation } from '../../../../shared/model/annotation.ts';
+import { db } from '../../db/database.ts';
+import {
+  freshAnnotation,
+  reopenAnnotation,
+  submitAnnotation,
+  submitProblems,
+} from './annotation-logic.ts';
+import { ActivityClock } from './activity.ts';
+import { Autosaver, type ChangeKind } from './autosave.ts';
+import { MARK, markOnce, measureSaved } from './perf.ts';
+import { findNextUndone, loadDesk, saveAnnotation, writeSession } from './review-data.ts';
+import { notify, requestScroll, useReview } from './store.ts';
+
+let saver: Autosaver<Annotation> | null = null;
+export const activity = new ActivityClock();
+let openToken = 0;
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function makeSaver(): Autosaver<Annotation> {
+  return new Autosaver<Annotation>((a) => saveAnnotation(db(), a), {
+    delayMs: 250,
+    onState: (saveState) => useReview.setState({ saveState }),
+    onSaved: measureSaved,
+    onError: (e) => notify('error', `Not saved yet (${errorText(e)}); retrying.`),
+  });
+}
+
+/** Resolves once every change so far is in Dexie. */
+export async function flushSaves(): Promise<void> {
+  await saver?.flush();
+}
+
+/** Replace the annotation on screen and queue it for saving. */
+export function commit(next: Annotation, kind: ChangeKind): void {
+  const { desk } = useReview.getState();
+  if (!desk || !saver) return;
+  const annotation = { ...next, timeSpentMs: next.timeSpentMs + activity.take() };
+  useReview.setState({ desk: { ...desk, annotation } });
+  saver.change(annotation, kind);
+}
+
+let sessionTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Remember where the expert is (debounced: holding j should not hammer the disk). */
+export function persistSession(immediate = false): Promise<void> {
+  if (sessionTimer) clearTimeout(sessionTimer);
+  sessionTimer = null;
+  const write = () => {
+    const { desk, focused, currentMessage, view } = useReview.getState();
+    return writeSession(db(), {
+      queueItemId: view === 'desk' && desk ? desk.item.id : null,
+      criterionId: desk?.rubric.criteria[focused]?.id ?? null,
+      messageIndex: currentMessage,
+    });
+  };
+  if (immediate) return write();
+  sessionTimer = setTimeout(() => void write(), 300);
+  return Promise.resolve();
+}
+
+export interface RestorePoint {
+  criterionId: string | null;
+  messageIndex: number;
+}
+
+export async function openItem(queueItemId: string, restore?: RestorePoint): Promise<void> {
+  markOnce(MARK.reviewOpen);
+  const token = ++openToken;
+  await flushSaves();
+  useReview.setState({ view: 'desk', loading: true, loadError: null, selecting: false, helpOpen: false });
+  try {
+    const data = await loadDesk(db(), queueItemId);
+    if (token !== openToken) return;
+    const annotation = data.annotation ?? freshAnnotation(data.item, new Date().toISOString());
+    const { criteria } = data.rubric;
+    let focused = restore?.criterionId ? criteria.findIndex((c) => c.id === restore.criterionId) : -1;
+    if (focused < 0) focused = Math.max(0, criteria.findIndex((c) => !annotation.criteria[c.id]?.value));
+    const currentMessage = Math.min(restore?.messageIndex ?? 0, Math.max(0, data.transcript.messages.length - 1));
+    saver = makeSaver();
+    activity.take();
+    activity.poke();
+    useReview.setState({
+      desk: { ...data, annotation, messageIndex: new Map(data.transcript.messages.map((m, i) => [m.id, i])) },
+      loading: false,
+      focused,
+      currentMessage,
+      activeEvidence: null,
+      expanded: new Map(),
+      problemsShown: false,
+      saveState: 'saved',
+    });
+    if (currentMessage > 0) requestScroll(currentMessage, 'start');
+    await persistSession(true);
+  } catch (e) {
+    if (token !== openToken) return;
+    useReview.setState({ loading: false, desk: null, loadError: errorText(e) });
+  }
+}
+
+export async function closeDesk(): Promise<void> {
+  await flushSaves();
+  const { desk, queueList } = useReview.getState();
+  const at = desk ? queueList.findIndex((i) => i.id === desk.item.id) : -1;
+  useReview.setState({ view: 'queue', desk: null, selecting: false, loadError: null, ...(at >= 0 ? { queueCursor: at } : {}) });
+  await persistSession(true);
+}
+
+/** Opens the next item that is not submitted; from the desk, the one after the current. */
+export async function goNextUndone(): Promise<void> {
+  const { desk, annotatorId } = useReview.getState();
+  await flushSaves();
+  const owner = desk?.item.annotatorId ?? annotatorId;
+  if (!owner) return;
+  const next = await findNextUndone(db(), owner, desk ? desk.item.order : -Infinity, desk?.item.id);
+  if (next) await openItem(next.id);
+  else {
+    await closeDesk();
+    notify('info', 'Nothing left to review: every item in your queue is submitted.');
+  }
+}
+
+export async function submitAndNext(): Promise<void> {
+  const { desk } = useReview.getState();
+  if (!desk) return;
+  if (desk.annotation.status !== 'submitted') {
+    const problems = submitProblems(desk.rubric, desk.annotation);
+    if (problems.length) {
+      const first = desk.rubric.criteria.findIndex((c) => c.id === problems[0]!.criterionId);
+      useReview.setState({ focused: Math.max(0, first), problemsShown: true });
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      notify('error', `Not submitted: ${problems[0]!.message}${more}.`);
+      return;
+    }
+    commit(submitAnnotation(desk.annotation, desk.rubric, new Date().toISOString()), 'immediate');
+    await flushSaves();
+    if (useReview.getState().saveState === 'error') return;
+    notify('info', `Submitted “${desk.item.title}”.`);
+  }
+  await goNextUndone();
+}
+
+export function reopen(): void {
+  const { desk } = useReview.getState();
+  if (!desk || desk.annotation.status !== 'submitted') return;
+  const next = reopenAnnotation(desk.annotation, desk.rubric, new Date().toISOString());
+  commit(next, 'immediate');
+  notify('info', `Reopened as revision ${next.revision}; the submitted revision is kept in history.`);
+}

@@ -1,0 +1,95 @@
+// Write-behind for the annotation being edited. Choices save at once; typing is
+// batched, but the timer starts at the first unsaved keystroke and is never pushed
+// back, so continuous typing still reaches the disk every `delayMs`. Writes run one
+// at a time in order, so an older snapshot can never land after a newer one.
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+export type ChangeKind = 'immediate' | 'typing';
+
+export interface SavedChange {
+  at: number;
+  kind: ChangeKind;
+}
+
+export interface AutosaveOptions {
+  delayMs?: number;
+  retryMs?: number;
+  now?: () => number;
+  onState?: (state: SaveState) => void;
+  /** Called once a write resolved, with every change that write carried. */
+  onSaved?: (changes: SavedChange[], savedAt: number) => void;
+  onError?: (error: unknown) => void;
+}
+
+export class Autosaver<T> {
+  private latest: T | null = null;
+  private changes: SavedChange[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  /** Snapshots handed to write() so far; tells a failed write whether it is still the newest. */
+  private taken = 0;
+  private disposed = false;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly write: (value: T) => Promise<void>,
+    private readonly opts: AutosaveOptions = {},
+  ) {
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  /** True while some change has not been written yet. */
+  get dirty(): boolean {
+    return this.latest !== null || this.inFlight > 0;
+  }
+
+  change(value: T, kind: ChangeKind): void {
+    this.latest = value;
+    this.changes.push({ at: this.now(), kind });
+    this.opts.onState?.('pending');
+    if (kind === 'immediate') void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.opts.delayMs ?? 250);
+  }
+
+  /** Writes whatever is pending; resolves when every write so far has settled. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.latest === null) return this.chain;
+    const value = this.latest;
+    const changes = this.changes;
+    this.latest = null;
+    this.changes = [];
+    const seq = ++this.taken;
+    this.inFlight++;
+    this.opts.onState?.('saving');
+    this.chain = this.chain
+      .then(() => this.write(value))
+      .then(
+        () => {
+          this.inFlight--;
+          this.opts.onSaved?.(changes, this.now());
+          this.opts.onState?.(this.latest !== null ? 'pending' : this.inFlight ? 'saving' : 'saved');
+        },
+        (error: unknown) => {
+          this.inFlight--;
+          // Keep the failed snapshot unless something newer is pending or already written.
+          if (this.latest === null && seq === this.taken) this.latest = value;
+          if (this.latest !== null) this.changes = [...changes, ...this.changes];
+          this.opts.onState?.('error');
+          this.opts.onError?.(error);
+          if (!this.disposed) this.timer ??= setTimeout(() => void this.flush(), this.opts.retryMs ?? 2000);
+        },
+      );
+    return this.chain;
+  }
+
+  /** Flushes and stops retrying. */
+  async dispose(): Promise<void> {
+    await this.flush();
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueItem } from '../../../renderer/src/db/rows.ts';
+import {
+  emptyFilter,
+  filterQueue,
+  pickNextUndone,
+  queueFacets,
+  queueProgress,
+} from '../../../renderer/src/features/review/queue-filter.ts';
+
+const item = (order: number, status: QueueItem['status'], agentName = 'triage-bot', tags: string[] = []): QueueItem => ({
+  id: `t${order}|sha256:r|me`,
+  transcriptId: `t${order}`,
+  rubricHash: 'sha256:r',
+  annotatorId: 'me',
+  order,
+  status,
+  title: `Transcript ${order}`,
+  agentName,
+  tags,
+});
+
+const items = [
+  item(0, 'submitted', 'triage-bot', ['cardiology']),
+  item(1, 'draft', 'triage-bot', ['cardiology', 'urgent']),
+  item(2, 'todo', 'scribe', ['urgent']),
+  item(3, 'todo', 'scribe'),
+  item(4, 'submitted', 'scribe', ['urgent']),
+];
+
+describe('queue filters', () => {
+  it('no filter keeps everything, in order', () => {
+    expect(filterQueue(items, emptyFilter).map((i) => i.order)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('filters by status, agent and tag, combined', () => {
+    expect(filterQueue(items, { ...emptyFilter, status: 'todo' }).map((i) => i.order)).toEqual([2, 3]);
+    expect(filterQueue(items, { ...emptyFilter, agent: 'scribe' }).map((i) => i.order)).toEqual([2, 3, 4]);
+    expect(filterQueue(items, { ...emptyFilter, tag: 'urgent' }).map((i) => i.order)).toEqual([1, 2, 4]);
+    expect(filterQueue(items, { status: 'submitted', agent: 'scribe', tag: 'urgent' }).map((i) => i.order)).toEqual([4]);
+    expect(filterQueue(items, { status: 'draft', agent: 'scribe', tag: null })).toEqual([]);
+  });
+
+  it('counts progress: submitted is done', () => {
+    expect(queueProgress(items)).toEqual({ total: 5, done: 2, draft: 1, todo: 2 });
+    expect(queueProgress([])).toEqual({ total: 0, done: 0, draft: 0, todo: 0 });
+  });
+
+  it('offers sorted agent and tag facets', () => {
+    expect(queueFacets(items)).toEqual({ agents: ['scribe', 'triage-bot'], tags: ['cardiology', 'urgent'] });
+  });
+
+  it('next undone: after the current one, wrapping, never the one just finished', () => {
+    expect(pickNextUndone(items, 1, items[1]!.id)?.order).toBe(2);
+    expect(pickNextUndone(items, 3, items[3]!.id)?.order).toBe(1); // wraps past the end
+    expect(pickNextUndone(items, -Infinity)?.order).toBe(1);
+    const allDone = items.map((i) => ({ ...i, status: 'submitted' as const }));
+    expect(pickNextUndone(allDone, 0)).toBeUndefined();
+  });
+
+  it('filters 10,000 items quickly', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => item(i, i % 3 === 0 ? 'submitted' : 'todo', `agent-${i % 7}`, [`tag-${i % 11}`]));
+    const t0 = performance.now();
+    const out = filterQueue(many, { status: 'todo', agent: 'agent-3', tag: 'tag-5' });
+    const p = queueProgress(many);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(out.every((i) => i.status === 'todo' && i.agentName === 'agent-3' && i.tags.includes('tag-5'))).toBe(true);
+    expect(p.done).toBe(3334);
+  });
+});
