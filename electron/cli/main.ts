@@ -1,29 +1,50 @@
 // `custody inspect FILE [--json]`: detect and read one file headlessly, for scripts and CI.
+// `custody normalize FILE --out OUT.jsonl`: an access log's normalized events, one per line.
 // runCli takes its I/O as arguments so tests drive it without a process or a disk.
-import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Detection, ReadResult } from '../../shared/formats/types.ts';
 import { readAny } from '../../shared/formats/read.ts';
+import { detectFormat } from '../../shared/formats/detect.ts';
+import { readerById, readers } from '../../shared/formats/registry.ts';
+import { isAccessLogReader, type AccessLogReader } from '../../shared/formats/access-logs/reader.ts';
+import { mappingReader } from '../../shared/formats/access-logs/generic.ts';
+import { parseFieldMapping } from '../../shared/formats/access-logs/mapping.ts';
+import { notAnAccessLog, readHead, streamAccessLog, type AccessLogSummary, type ChunkSource, type Writer } from './access-log.ts';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** Streams a file in chunks; without it a file is read whole through readFile. */
+  readChunks?(path: string): AsyncIterable<Uint8Array>;
+  /** Opens a file for writing; without it `normalize` writes to stdout only. */
+  openWrite?(path: string): Promise<Writer>;
 }
 
 /** Exit codes: 0 read (problems are listed, not fatal), 1 unknown format, 2 usage or file error. */
 export const EXIT = { ok: 0, unknown: 1, usage: 2 } as const;
 
 const USAGE = `Usage:
-  custody inspect FILE [--json]   detect FILE's format and read it
-  custody --help                  show this help
+  custody inspect FILE [--json]          detect FILE's format and read it
+  custody normalize FILE [--out OUT.jsonl] [--format ID | --mapping MAPPING.json]
+                         [--source-id ID] [--unmapped]
+                                         write an access log's normalized events, one per line
+  custody --help                         show this help
 
 inspect prints the format, what was read and every problem found.
 --json prints one object: {file, format, kind, count, messages, toolCalls,
   rubrics?, criteria?, errors: [{line?, sample?, message}], detection: {confidence, reason, tried}}
-count is the number of transcripts, or of rubrics when kind is "rubric";
-files that also hold rubrics (HealthBench) add rubrics and criteria.
-Exit status: 0 read, 1 format not recognised, 2 bad arguments or unreadable file.
+count is the number of transcripts, of rubrics when kind is "rubric", or of events when
+kind is "access-log" (which adds records, errorCount, firstTime, lastTime, classes and
+decisions instead of messages and toolCalls); files that also hold rubrics (HealthBench)
+add rubrics and criteria.
+normalize streams FILE (gzip too) and writes to OUT, or to stdout without --out; --format
+overrides detection (an access-log format id), --mapping applies a saved column mapping,
+--unmapped lists each event's raw paths no field came from. A summary goes to stderr.
+Exit status: 0 read, 1 format not recognised (or not an access log), 2 bad arguments or
+unreadable file.
 `;
 
 export interface InspectReport {
@@ -31,12 +52,28 @@ export interface InspectReport {
   format: string | null;
   kind: Detection['kind'];
   count: number;
-  messages: number;
-  toolCalls: number;
+  messages?: number;
+  toolCalls?: number;
   rubrics?: number;
   criteria?: number;
   errors: ReadResult['errors'];
   detection: Pick<Detection, 'confidence' | 'reason' | 'tried'>;
+}
+
+/** What inspect says about an access log: events instead of messages. */
+export interface AccessLogReport extends InspectReport, Omit<AccessLogSummary, 'errors' | 'count'> {}
+
+export function accessLogReport(file: string, detection: Detection, summary: AccessLogSummary): AccessLogReport {
+  const { errors, count, ...rest } = summary;
+  return {
+    file,
+    format: detection.format,
+    kind: detection.kind,
+    count,
+    ...rest,
+    errors,
+    detection: { confidence: detection.confidence, reason: detection.reason, tried: detection.tried },
+  };
 }
 
 export function inspectReport(file: string, detection: Detection, result: ReadResult): InspectReport {
@@ -62,6 +99,34 @@ function aligned(rows: [string, string][]): string[] {
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
 }
 
+function problemLines(errors: ReadResult['errors'], total = errors.length): string[] {
+  const lines: string[] = [];
+  for (const e of errors.slice(0, SHOWN_PROBLEMS)) {
+    const where = e.line !== undefined ? `line ${e.line}: ` : e.sample !== undefined ? `${e.sample}: ` : '';
+    lines.push(`  - ${where}${e.message}`);
+  }
+  if (total > SHOWN_PROBLEMS) lines.push(`  … and ${total - SHOWN_PROBLEMS} more (use --json for ${errors.length < total ? 'the first 1000' : 'all'})`);
+  return lines;
+}
+
+function counts(record: Record<string, number>): string {
+  return Object.entries(record).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+function accessLogTable(report: AccessLogReport): string {
+  const rows: [string, string][] = [
+    ['file', report.file],
+    ['format', `${report.format} (access-log, confidence ${report.detection.confidence})`],
+    ['reason', report.detection.reason],
+    ['events', `${report.count} from ${report.records} records`],
+    ['time', report.firstTime ? `${report.firstTime} … ${report.lastTime}` : 'no timestamps'],
+    ['classes', counts(report.classes) || '-'],
+    ['decisions', counts(report.decisions) || '-'],
+    ['problems', String(report.errorCount)],
+  ];
+  return `${[...aligned(rows), ...problemLines(report.errors, report.errorCount)].join('\n')}\n`;
+}
+
 function table(report: InspectReport): string {
   if (!report.format) {
     // The one problem of an unknown file is the detector's reason; list it per format instead.
@@ -80,13 +145,7 @@ function table(report: InspectReport): string {
   }
   if (report.criteria !== undefined) rows.push(['criteria', String(report.criteria)]);
   rows.push(['problems', String(report.errors.length)]);
-  const lines = aligned(rows);
-  for (const e of report.errors.slice(0, SHOWN_PROBLEMS)) {
-    const where = e.line !== undefined ? `line ${e.line}: ` : e.sample !== undefined ? `${e.sample}: ` : '';
-    lines.push(`  - ${where}${e.message}`);
-  }
-  if (report.errors.length > SHOWN_PROBLEMS) lines.push(`  … and ${report.errors.length - SHOWN_PROBLEMS} more (use --json for all)`);
-  return `${lines.join('\n')}\n`;
+  return `${[...aligned(rows), ...problemLines(report.errors)].join('\n')}\n`;
 }
 
 function fileError(path: string, error: unknown): string {
@@ -99,6 +158,19 @@ function fileError(path: string, error: unknown): string {
   return `custody: cannot read ${path}: ${why}\n`;
 }
 
+/** The file as chunks: streamed when the I/O can, else read whole once and sliced. */
+function chunkSource(io: CliIo, path: string): ChunkSource {
+  if (io.readChunks) return { chunks: () => io.readChunks!(path) };
+  let whole: Promise<Uint8Array> | null = null;
+  return {
+    async *chunks() {
+      whole ??= io.readFile(path);
+      const bytes = await whole;
+      for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
+    },
+  };
+}
+
 async function inspect(args: string[], io: CliIo): Promise<number> {
   const json = args.includes('--json');
   const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--json');
@@ -108,26 +180,147 @@ async function inspect(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const path = paths[0]!;
-  let bytes: Uint8Array;
+  const name = basename(path);
+  const source = chunkSource(io, path);
   try {
-    bytes = await io.readFile(path);
+    const head = await readHead(source);
+    const detection = detectFormat({ name, bytes: head });
+    const reader = detection.format === null ? undefined : readerById(detection.format);
+    if (reader && isAccessLogReader(reader)) {
+      // Access logs stream: counted event by event, never held whole.
+      const report = accessLogReport(path, detection, await streamAccessLog(name, head, source, reader));
+      io.stdout(json ? `${JSON.stringify(report)}\n` : accessLogTable(report));
+      return EXIT.ok;
+    }
+    const { detection: full, result } = readAny({ name, bytes: await io.readFile(path) });
+    const report = inspectReport(path, full, result);
+    io.stdout(json ? `${JSON.stringify(report)}\n` : table(report));
+    return full.kind === 'unknown' ? EXIT.unknown : EXIT.ok;
   } catch (error) {
     io.stderr(fileError(path, error));
     return EXIT.usage;
   }
-  const { detection, result } = readAny({ name: basename(path), bytes });
-  const report = inspectReport(path, detection, result);
-  io.stdout(json ? `${JSON.stringify(report)}\n` : table(report));
-  return detection.kind === 'unknown' ? EXIT.unknown : EXIT.ok;
+}
+
+interface NormalizeArgs {
+  path: string;
+  out?: string;
+  format?: string;
+  mapping?: string;
+  sourceId?: string;
+  unmapped: boolean;
+}
+
+const VALUE_FLAGS = new Set(['--out', '--format', '--mapping', '--source-id']);
+
+function parseNormalizeArgs(args: string[]): NormalizeArgs | string {
+  const values: Record<string, string> = {};
+  const paths: string[] = [];
+  let unmapped = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (VALUE_FLAGS.has(a)) {
+      const v = args[++i];
+      if (v === undefined) return `${a} needs a value`;
+      values[a] = v;
+    } else if (a === '--unmapped') {
+      unmapped = true;
+    } else if (a.startsWith('-')) {
+      return `unknown option ${a}`;
+    } else {
+      paths.push(a);
+    }
+  }
+  if (paths.length !== 1) return 'expects exactly one FILE';
+  if (values['--format'] && values['--mapping']) return '--format and --mapping exclude each other';
+  return { path: paths[0]!, out: values['--out'], format: values['--format'], mapping: values['--mapping'], sourceId: values['--source-id'], unmapped };
+}
+
+async function chooseReader(parsed: NormalizeArgs, name: string, head: Uint8Array, io: CliIo): Promise<AccessLogReader | { exit: number; message: string }> {
+  if (parsed.mapping) {
+    const text = new TextDecoder().decode(await io.readFile(parsed.mapping));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { exit: EXIT.usage, message: `custody normalize: ${parsed.mapping} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const mapping = parseFieldMapping(json);
+    return mapping.ok ? mappingReader(mapping.mapping) : { exit: EXIT.usage, message: `custody normalize: ${parsed.mapping} is not a column mapping: ${mapping.message}` };
+  }
+  if (parsed.format) {
+    const reader = readerById(parsed.format);
+    if (reader && isAccessLogReader(reader)) return reader;
+    const known = readers.filter(isAccessLogReader).map((r) => r.format).join(', ');
+    return { exit: EXIT.usage, message: `custody normalize: ${parsed.format} is not an access-log format (known: ${known})` };
+  }
+  const detection = detectFormat({ name, bytes: head });
+  const refusal = notAnAccessLog(name, detection);
+  if (refusal) return { exit: EXIT.unknown, message: refusal };
+  const reader = readerById(detection.format!);
+  return reader && isAccessLogReader(reader) ? reader : { exit: EXIT.unknown, message: `custody: no streaming reader for ${detection.format}` };
+}
+
+async function normalize(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseNormalizeArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`custody normalize: ${parsed}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const name = basename(parsed.path);
+  const source = chunkSource(io, parsed.path);
+  let head: Uint8Array;
+  try {
+    head = await readHead(source);
+  } catch (error) {
+    io.stderr(fileError(parsed.path, error));
+    return EXIT.usage;
+  }
+  let reader: AccessLogReader | { exit: number; message: string };
+  try {
+    reader = await chooseReader(parsed, name, head, io);
+  } catch (error) {
+    io.stderr(fileError(parsed.mapping ?? parsed.path, error));
+    return EXIT.usage;
+  }
+  if ('exit' in reader) {
+    io.stderr(`${reader.message}\n`);
+    return reader.exit;
+  }
+  let writer: Writer;
+  try {
+    writer = parsed.out ? await openOut(io, parsed.out) : { write: (text) => io.stdout(text), close: () => undefined };
+  } catch (error) {
+    io.stderr(fileError(parsed.out!, error).replace('cannot read', 'cannot write'));
+    return EXIT.usage;
+  }
+  let summary: AccessLogSummary;
+  try {
+    summary = await streamAccessLog(name, head, source, reader, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, writer });
+  } catch (error) {
+    io.stderr(fileError(parsed.path, error));
+    return EXIT.usage;
+  }
+  const to = parsed.out ? ` to ${parsed.out}` : '';
+  const lines = [`custody normalize: ${summary.count} events from ${summary.records} records of ${parsed.path} (${reader.format})${to}; ${summary.errorCount} problems`];
+  lines.push(...problemLines(summary.errors, summary.errorCount));
+  io.stderr(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+async function openOut(io: CliIo, path: string): Promise<Writer> {
+  if (!io.openWrite) throw Object.assign(new Error('writing files is not available here'), { code: 'EPERM' });
+  return io.openWrite(path);
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help' || (command === 'inspect' && rest.some((a) => a === '--help' || a === '-h'))) {
+  if (command === '--help' || command === '-h' || command === 'help' || ((command === 'inspect' || command === 'normalize') && rest.some((a) => a === '--help' || a === '-h'))) {
     io.stdout(USAGE);
     return EXIT.ok;
   }
   if (command === 'inspect') return inspect(rest, io);
+  if (command === 'normalize') return normalize(rest, io);
   io.stderr(`${command === undefined ? 'custody: no command given' : `custody: unknown command ${command}`}\n\n${USAGE}`);
   return EXIT.usage;
 }
@@ -138,5 +331,47 @@ export function main(argv: readonly string[]): Promise<number> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: async (path) => new Uint8Array(await readFile(path)),
+    readChunks: fileChunks,
+    openWrite: openFileWriter,
   });
+}
+
+const READ_CHUNK = 1 << 20;
+
+/** A file in 1 MB reads; a fresh buffer each time, since readers may keep what they are given. */
+async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(READ_CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === READ_CHUNK ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file writer that waits for the stream to drain, so output never piles up in memory. */
+async function openFileWriter(path: string): Promise<Writer> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  let failure: Error | null = null;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        stream.end((error?: Error | null) => (error ?? failure ? reject(error ?? failure) : resolve()));
+      }),
+  };
 }

@@ -1,14 +1,21 @@
 // Format detection from the file name and its first SNIFF_BYTES: every reader judges,
 // the most confident one wins, and an unknown file says what each reader saw.
 import type { Detection, FormatReader, InputFile, SniffVerdict } from './types.ts';
-import { sniffFile, type Sniff } from './sniff.ts';
+import type { Sniff } from './sniff.ts';
 import { readers as registry } from './registry.ts';
-import { errorMessage } from './util/text.ts';
+import { errorMessage, extensionOf } from './util/text.ts';
+import { sniffInput } from './stream/sniff-input.ts';
+
+export { sniffInput };
 
 /** Below this, a verdict is a guess and the file is reported unknown instead. */
 export const MIN_CONFIDENCE = 0.5;
 
+// Streaming readers (access logs) inflate gzip as they read; the others read plain bytes.
 function judge(reader: FormatReader, sniff: Sniff): SniffVerdict {
+  if (sniff.compression === 'gzip' && reader.kind !== 'access-log') {
+    return { confidence: 0, reason: 'gzip-compressed; this format is read uncompressed' };
+  }
   try {
     return reader.sniff(sniff);
   } catch (error) {
@@ -16,14 +23,25 @@ function judge(reader: FormatReader, sniff: Sniff): SniffVerdict {
   }
 }
 
+/** Formats people try that no reader takes, named plainly instead of "unknown". */
+function unsupported(name: string): string | null {
+  const ext = extensionOf(name.replace(/\.gz$/i, ''));
+  if (ext === 'yml' || ext === 'yaml') return 'unsupported format: YAML (export the events as JSON, JSON Lines or CSV)';
+  if (ext === 'xml') return 'unsupported format: XML';
+  if (ext === 'parquet' || ext === 'avro') return `unsupported format: ${ext}`;
+  return null;
+}
+
 export function detectFormat(file: InputFile, readers: readonly FormatReader[] = registry): Detection {
-  const sniff = sniffFile(file);
+  const sniff = sniffInput(file);
   const verdicts = readers.map((reader) => ({ reader, ...judge(reader, sniff) }));
   const tried = verdicts.map((v) => ({ format: v.reader.format, reason: v.reason }));
   const best = verdicts.reduce<(typeof verdicts)[number] | undefined>((a, v) => (!a || v.confidence > a.confidence ? v : a), undefined);
   if (!best || best.confidence < MIN_CONFIDENCE) {
     const why = tried.map((t) => `${t.format}: ${t.reason}`).join('; ');
-    return { kind: 'unknown', format: null, confidence: 0, reason: `no reader recognised ${file.name} (${sniff.shape}) — ${why}`, tried };
+    const plainly = unsupported(file.name);
+    const reason = `no reader recognised ${file.name} (${sniff.compression ? 'gzip, ' : ''}${sniff.shape}) — ${why}`;
+    return { kind: 'unknown', format: null, confidence: 0, reason: plainly ? `${plainly}; ${reason}` : reason, tried };
   }
   return { kind: best.reader.kind, format: best.reader.format, confidence: best.confidence, reason: best.reason, tried };
 }

@@ -23,19 +23,24 @@ export interface Sniff {
   values: SniffValue[];
   /** Name in a zip's first local file header (the central directory is at the end, out of reach). */
   firstZipEntry: string | null;
+  /** The decoded window ('' for empty and zip files), for readers of text formats such as CSV. */
+  text: string;
+  /** Set when the window was inflated from a gzip file; only readers that stream gzip accept it. */
+  compression?: 'gzip';
 }
 
 const JSONL_PROBE = 8;
 
 export function sniffFile(file: InputFile): Sniff {
   const head = file.bytes.subarray(0, SNIFF_BYTES);
-  const base = { name: file.name, extension: extensionOf(file.name), size: file.bytes.length, values: [], firstZipEntry: null };
+  const base = { name: file.name, extension: extensionOf(file.name), size: file.bytes.length, values: [], firstZipEntry: null, text: '' };
   if (head.length === 0) return { ...base, shape: 'empty' };
   if (isZip(head)) return { ...base, shape: 'zip', firstZipEntry: firstZipEntry(head) };
-  if (head.includes(0)) return { ...base, shape: 'binary' };
+  if (head.includes(0)) return { ...base, shape: 'binary', text: decodeText(head) };
   const text = decodeText(head);
   if (text.trim() === '') return { ...base, shape: 'empty' };
   const cutByWindow = file.bytes.length > head.length;
+  base.text = text;
 
   const first = parsePartialJson(text);
   if (first && (!first.complete || text.slice(first.end).trim() === '')) {

@@ -2,6 +2,7 @@
 import type { Transcript } from '../model/transcript.ts';
 import type { RubricContent } from '../model/rubric.ts';
 import type { DataKind, ReadProblem } from '../model/import-report.ts';
+import type { AccessEvent } from '../model/access-event.ts';
 import type { Sniff } from './sniff.ts';
 
 /** A file as bytes: from a dialog, a drop, a bundle or the CLI. */
@@ -20,6 +21,8 @@ export interface ReadResult {
   transcripts: Transcript[];
   rubrics: RubricContent[];
   errors: ReadProblem[];
+  /** Access-log readers only: the normalized events (large files stream instead: access-logs/pipeline.ts). */
+  events?: AccessEvent[];
 }
 
 /** How sure a reader is that it can read a file; confidence 0 means "not mine". */

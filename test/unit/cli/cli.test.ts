@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli/main.ts';
+import { readers } from '../../../shared/formats/registry.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/formats/', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../electron/cli/custody.mjs', import.meta.url));
@@ -64,7 +65,7 @@ describe('custody inspect --json', () => {
     expect(await runCli(['inspect', 'notes.yaml', '--json'], io)).toBe(1);
     const report = JSON.parse(stdout());
     expect(report).toMatchObject({ file: 'notes.yaml', format: null, kind: 'unknown', count: 0 });
-    expect(report.detection.tried).toHaveLength(8);
+    expect(report.detection.tried).toHaveLength(readers.length);
     expect(report.detection.reason).toMatch(/openai-chat: not JSON or JSON Lines/);
   });
 });

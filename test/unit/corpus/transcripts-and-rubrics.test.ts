@@ -38,6 +38,17 @@ const SUPPORTED: Record<string, Expected> = {
   'rubrics/inspect-ai/2025-05-12T20-28-26-04-00_security-guide.json': { format: 'inspect-json', transcripts: 3, messages: 9, toolCalls: 0 },
 };
 
+/**
+ * Files under transcripts/ that are access logs as much as transcripts: read by the
+ * access-log readers (test/unit/corpus/access-logs.test.ts covers access-logs/).
+ */
+const ACCESS_LOGS: Record<string, { format: string; events: number }> = {
+  // Bedrock model-invocation logs: who (identity.arn) invoked which model, when.
+  'transcripts/aws-bedrock/panther_bedrock_model_invocation_test_events.jsonl': { format: 'generic-jsonl', events: 6 },
+  // A plain OTLP trace: one span, no gen_ai attributes, so a lower confidence.
+  'transcripts/otel-genai/otlp-proto-examples-trace.json': { format: 'otel-spans', events: 1 },
+};
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -51,7 +62,8 @@ function load(path: string) {
 
 const files = present ? ['transcripts', 'rubrics'].flatMap((d) => filesUnder(join(CORPUS, d))).map((f) => relative(CORPUS, f)).sort() : [];
 const supported = files.filter((f) => f in SUPPORTED);
-const unsupported = files.filter((f) => !(f in SUPPORTED));
+const unsupported = files.filter((f) => !(f in SUPPORTED) && !(f in ACCESS_LOGS));
+const accessLogs = files.filter((f) => f in ACCESS_LOGS);
 
 if (!present) console.warn(`corpus not found at ${CORPUS}, corpus suite skipped (set CUSTODY_CORPUS=dir to point at it)`);
 
@@ -113,6 +125,14 @@ describe.skipIf(!present)(`corpus at ${CORPUS}`, () => {
     expect(archive.sampleNames).toHaveLength(10);
     expect(archive.sampleNames[0]).toBe('samples/1_epoch_1.json');
     expect(archive.readSample('samples/10_epoch_1.json').transcript?.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+  });
+
+  it.each(accessLogs)('%s is read as an access log', (path) => {
+    const want = ACCESS_LOGS[path]!;
+    const { detection, result } = load(path);
+    expect(detection).toMatchObject({ kind: 'access-log', format: want.format });
+    expect(result.events).toHaveLength(want.events);
+    expect(result.transcripts).toEqual([]);
   });
 
   it.each(unsupported)('%s is reported unknown, naming every format tried', (path) => {

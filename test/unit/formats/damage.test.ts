@@ -6,6 +6,7 @@ import { RubricContent } from '../../../shared/model/rubric.ts';
 import type { FormatReader, InputFile } from '../../../shared/formats/types.ts';
 import { readers } from '../../../shared/formats/registry.ts';
 import { detectFormat } from '../../../shared/formats/detect.ts';
+import { AccessEvent } from '../../../shared/model/access-event.ts';
 import { damaged, evalArchive, fixture, fixtureJson } from './fixtures.ts';
 
 const samples: Record<string, InputFile[]> = {
@@ -17,6 +18,17 @@ const samples: Record<string, InputFile[]> = {
   'tau-bench': [fixture('tau-bench/trajectories.json')],
   'swe-agent': [fixture('swe-agent/v1.traj'), fixture('swe-agent/legacy.traj')],
   'openai-chat': [fixture('openai/conversation.json'), fixture('openai/conversations.json'), fixture('openai/conversations.jsonl')],
+  // Access logs (their own property tests are in test/unit/access-logs/fuzz.test.ts).
+  'okta-system-log': [fixture('../access-logs/okta/system-log.jsonl'), fixture('../access-logs/okta/system-log-array.json')],
+  'descope-audit': [fixture('../access-logs/descope/audit.json'), fixture('../access-logs/descope/search-response.json')],
+  'auth0-logs': [fixture('../access-logs/auth0/tenant-logs.jsonl')],
+  'aws-cloudtrail': [fixture('../access-logs/cloudtrail/records.json'), fixture('../access-logs/cloudtrail/records.jsonl')],
+  'aws-cloudtrail-csv': [fixture('../access-logs/cloudtrail/console-export.csv')],
+  ocsf: [fixture('../access-logs/ocsf/events.jsonl')],
+  'otel-spans': [fixture('../access-logs/otel/genai-mcp.json'), fixture('../access-logs/otel/collector.jsonl')],
+  'generic-jsonl': [fixture('../access-logs/generic/github-like.jsonl')],
+  'generic-json': [fixture('../access-logs/generic/single-object.json')],
+  'generic-csv': [fixture('../access-logs/generic/logins.csv'), fixture('../access-logs/generic/ragged.csv')],
 };
 
 const VARIANTS = 150;
@@ -26,6 +38,7 @@ function checkRead(reader: FormatReader, file: InputFile): void {
   expect(result.format).toBe(reader.format);
   for (const t of result.transcripts) expect(Transcript.safeParse(t).success).toBe(true);
   for (const r of result.rubrics) expect(RubricContent.safeParse(r).success).toBe(true);
+  for (const e of result.events ?? []) expect(AccessEvent.safeParse(e).success).toBe(true);
   for (const e of result.errors) expect(typeof e.message).toBe('string');
 }
 

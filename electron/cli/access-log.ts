@@ -1,0 +1,133 @@
+// The access-log side of the CLI: `inspect` counts a log's events and `normalize` writes
+// them as JSON Lines, both streaming the file chunk by chunk (gzip included), so a log
+// larger than a JavaScript string (> ~512 MB) never has to fit in memory.
+import type { AccessEvent } from '../../shared/model/access-event.ts';
+import type { ReadProblem } from '../../shared/model/import-report.ts';
+import type { Detection } from '../../shared/formats/types.ts';
+import type { AccessLogReader } from '../../shared/formats/access-logs/reader.ts';
+import { createAccessLogStream, ProblemList } from '../../shared/formats/access-logs/pipeline.ts';
+import { microsToIso } from '../../shared/formats/access-logs/time.ts';
+import { sniffInput } from '../../shared/formats/stream/sniff-input.ts';
+
+/** Enough of a file to detect its format (the window plus room for a gzip header's worth of inflation). */
+export const HEAD_BYTES = 128 * 1024;
+
+export interface ChunkSource {
+  /** The file's bytes in order, in chunks of any size. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+export interface Writer {
+  write(text: string): Promise<void> | void;
+  close(): Promise<void> | void;
+}
+
+export interface AccessLogSummary {
+  records: number;
+  count: number;
+  bytes: number;
+  errors: ReadProblem[];
+  errorCount: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  classes: Record<string, number>;
+  decisions: Record<string, number>;
+}
+
+/** The first HEAD_BYTES of a source (fewer for a small file). */
+export async function readHead(source: ChunkSource, max = HEAD_BYTES): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of source.chunks()) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= max) break;
+  }
+  const head = new Uint8Array(Math.min(length, max));
+  let at = 0;
+  for (const part of parts) {
+    const take = Math.min(part.length, head.length - at);
+    head.set(part.subarray(0, take), at);
+    at += take;
+    if (at >= head.length) break;
+  }
+  return head;
+}
+
+const FLUSH_CHARS = 1 << 20;
+
+/**
+ * Streams a whole source through a reader. Each event goes to `onEvent`; with a writer,
+ * events are also written one JSON object per line, in ~1 MB batches awaited between
+ * chunks (backpressure without holding the file).
+ */
+export async function streamAccessLog(
+  name: string,
+  head: Uint8Array,
+  source: ChunkSource,
+  reader: AccessLogReader,
+  options: { sourceId?: string; unmapped?: boolean; writer?: Writer } = {},
+): Promise<AccessLogSummary> {
+  const framing = reader.framing(sniffInput({ name, bytes: head }));
+  const problems = new ProblemList(1000);
+  const classes: Record<string, number> = {};
+  const decisions: Record<string, number> = {};
+  let first: number | null = null;
+  let last: number | null = null;
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const onEvent = (event: AccessEvent): void => {
+    classes[event.actionClass] = (classes[event.actionClass] ?? 0) + 1;
+    const decision = event.decision ?? 'none';
+    decisions[decision] = (decisions[decision] ?? 0) + 1;
+    if (event.time !== null) {
+      if (first === null || event.time < first) first = event.time;
+      if (last === null || event.time > last) last = event.time;
+    }
+    if (options.writer) {
+      const line = JSON.stringify(event);
+      pending.push(line);
+      pendingChars += line.length + 1;
+    }
+  };
+  const flush = async (): Promise<void> => {
+    if (!options.writer || pending.length === 0) return;
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    pendingChars = 0;
+    await options.writer.write(text);
+  };
+  const stream = createAccessLogStream({
+    reader,
+    framing,
+    sourceId: options.sourceId ?? name,
+    unmapped: options.unmapped,
+    onEvent,
+    onProblem: (p) => problems.add(p),
+  });
+  for await (const chunk of source.chunks()) {
+    stream.push(chunk);
+    if (pendingChars >= FLUSH_CHARS) await flush();
+  }
+  const stats = stream.end();
+  await flush();
+  await options.writer?.close();
+  return {
+    records: stats.records,
+    count: stats.events,
+    bytes: stats.bytes,
+    errors: problems.list(),
+    errorCount: problems.count,
+    firstTime: first === null ? null : microsToIso(first),
+    lastTime: last === null ? null : microsToIso(last),
+    classes,
+    decisions,
+  };
+}
+
+/** Why a detected file cannot be normalized as an access log, or null when it can. */
+export function notAnAccessLog(file: string, detection: Detection): string | null {
+  if (detection.kind === 'access-log') return null;
+  if (detection.kind === 'unknown') return `custody: ${file}: ${detection.reason}`;
+  return `custody: ${file} is ${detection.kind} (${detection.format}), not an access log`;
+}

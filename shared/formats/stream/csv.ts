@@ -1,0 +1,193 @@
+// RFC 4180 rows from a stream of text: the first row names the columns, quoted fields may
+// hold delimiters, doubled quotes and newlines. The delimiter (comma, tab, semicolon or
+// pipe) is taken from the header. Damage stays local: a row that spans several lines yet
+// does not fit the header (a stray quote swallowed the lines after it) is re-read line by
+// line, so the intact lines inside it are still read.
+import { createLineSplitter, type TextSink } from './lines.ts';
+
+export interface CsvRow {
+  text: string;
+  line: number;
+  ordinal: number;
+  fields: Record<string, string>;
+}
+
+export type CsvProblemHandler = (problem: { line: number; message: string }) => void;
+
+export interface CsvOptions {
+  maxChars: number;
+  /** Physical lines one quoted row may span before it is treated as damage. */
+  maxRowLines: number;
+}
+
+interface Physical {
+  text: string;
+  line: number;
+}
+
+const DELIMITERS = [',', '\t', ';', '|'];
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/** The delimiter that splits the header into the most fields outside quotes. */
+export function guessDelimiter(header: string): string {
+  let best = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = parseCsvRow(header, d).length;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** One row's fields; a quote inside an unquoted field is kept as text (lenient). */
+export function parseCsvRow(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  const n = text.length;
+  for (;;) {
+    if (text[i] === '"') {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) {
+          value += text.slice(from);
+          i = n;
+          break;
+        }
+        value += text.slice(from, quote);
+        if (text[quote + 1] === '"') {
+          value += '"';
+          from = quote + 2;
+          continue;
+        }
+        i = quote + 1;
+        break;
+      }
+      // Text between the closing quote and the delimiter is kept, not lost.
+      const next = text.indexOf(delimiter, i);
+      const rest = next < 0 ? text.slice(i) : text.slice(i, next);
+      fields.push(value + rest);
+      if (next < 0) return fields;
+      i = next + delimiter.length;
+    } else {
+      const next = text.indexOf(delimiter, i);
+      if (next < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, next));
+      i = next + delimiter.length;
+    }
+  }
+}
+
+function columnNames(fields: string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((raw, index) => {
+    const name = raw.trim() || `column_${index + 1}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name}_${count}`;
+  });
+}
+
+export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvProblemHandler, options: CsvOptions): TextSink {
+  let delimiter = ',';
+  let header: string[] | null = null;
+  let ordinal = 0;
+  let pending: Physical[] = [];
+  let pendingQuotes = 0;
+  let pendingChars = 0;
+
+  const fits = (fields: string[]): boolean => {
+    if (!header) return false;
+    if (fields.length === header.length) return true;
+    // A trailing delimiter (empty extra fields) is harmless.
+    return fields.length > header.length && fields.slice(header.length).every((f) => f === '');
+  };
+
+  const emit = (text: string, line: number, fields: string[]): void => {
+    const cols = header!;
+    const record: Record<string, string> = {};
+    for (let i = 0; i < cols.length; i++) record[cols[i]!] = fields[i] ?? '';
+    ordinal++;
+    onRow({ text, line, ordinal, fields: record });
+  };
+
+  const ragged = (line: number, fields: string[], spans: number): void => {
+    const where = spans > 1 ? ` (a quoted field runs over ${spans} lines)` : '';
+    onProblem({ line, message: `row has ${fields.length} fields, the header has ${header!.length}${where}; skipped` });
+  };
+
+  const resolve = (rows: Physical[], damaged: boolean): void => {
+    if (rows.length === 0) return;
+    const text = rows.length === 1 ? rows[0]!.text : rows.map((r) => r.text).join('\n');
+    const first = rows[0]!.line;
+    if (!header) {
+      delimiter = guessDelimiter(rows[0]!.text);
+      header = columnNames(parseCsvRow(text, delimiter));
+      return;
+    }
+    const fields = parseCsvRow(text, delimiter);
+    // A row of empty cells (",,,,") carries nothing, like a blank line.
+    if (!damaged && fields.every((f) => f.trim() === '')) return;
+    if (!damaged && fits(fields)) {
+      emit(text, first, fields);
+      return;
+    }
+    if (rows.length === 1) {
+      if (damaged) onProblem({ line: first, message: 'a quoted field is not closed before the end of the file (truncated?); skipped' });
+      else ragged(first, fields, 1);
+      return;
+    }
+    // Re-read line by line: lines that stand alone as rows are kept.
+    for (const row of rows) {
+      if (row.text.trim() === '') continue;
+      const alone = parseCsvRow(row.text, delimiter);
+      if (countQuotes(row.text) % 2 === 0 && fits(alone)) emit(row.text, row.line, alone);
+      else ragged(row.line, alone, 1);
+    }
+  };
+
+  const flush = (damaged: boolean): void => {
+    const rows = pending;
+    pending = [];
+    pendingQuotes = 0;
+    pendingChars = 0;
+    resolve(rows, damaged);
+  };
+
+  const lines = createLineSplitter(
+    (text, line) => {
+      if (pending.length === 0 && text.trim() === '') return;
+      pending.push({ text, line });
+      pendingQuotes += countQuotes(text);
+      pendingChars += text.length;
+      if (pendingQuotes % 2 === 0) flush(false);
+      else if (pending.length >= options.maxRowLines || pendingChars > options.maxChars) flush(true);
+    },
+    (line, chars) => {
+      flush(pending.length > 1);
+      onProblem({ line, message: `line is longer than ${options.maxChars} characters (${chars}); skipped` });
+    },
+    options.maxChars,
+  );
+
+  return {
+    push: (text) => lines.push(text),
+    end() {
+      lines.end();
+      // An unclosed quote at the end: the file was cut inside a quoted field.
+      flush(pending.length > 0);
+    },
+  };
+}
