@@ -3,11 +3,20 @@ import Dexie, { type Table } from 'dexie';
 import { schemaVersions } from './schema.ts';
 import type {
   AnnotationRow,
+  EventAnnotationRow,
+  EventChunkRow,
+  FieldMappingRow,
   ImportProblemRow,
+  IngestJobRow,
+  LineProblemRow,
+  LogSourceRow,
   QueueItem,
+  RawChunkRow,
   RubricRow,
+  SavedViewRow,
   SettingRow,
   SourceRow,
+  TextChunkRow,
   TranscriptBody,
   TranscriptSummary,
 } from './rows.ts';
@@ -21,6 +30,16 @@ export class CustodyDb extends Dexie {
   queue!: Table<QueueItem, string>;
   importProblems!: Table<ImportProblemRow, number>;
   settings!: Table<SettingRow, string>;
+  // v2: the access-log engine's stores (written only by renderer/src/logs/engine).
+  logSources!: Table<LogSourceRow, string>;
+  ingestJobs!: Table<IngestJobRow, string>;
+  eventChunks!: Table<EventChunkRow, string>;
+  rawChunks!: Table<RawChunkRow, string>;
+  textChunks!: Table<TextChunkRow, string>;
+  lineProblems!: Table<LineProblemRow, number>;
+  eventAnnotations!: Table<EventAnnotationRow, string>;
+  savedViews!: Table<SavedViewRow, string>;
+  fieldMappings!: Table<FieldMappingRow, string>;
 
   /** `upTo` lets migration tests open the database at an older version. */
   constructor(name = 'custody', options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {

@@ -72,3 +72,138 @@ export interface SettingRow {
 
 export type RubricRow = Rubric;
 export type AnnotationRow = Annotation;
+
+// ---- Access-log engine (schema v2). Events are stored as columnar chunks written
+// and read only by renderer/src/logs/engine; see chunk-store.ts there for the layout.
+
+/** One imported access-log file. `sha256` is set once the whole file has been read. */
+export interface LogSourceRow {
+  id: string;
+  name: string;
+  format: string;
+  size: number;
+  sha256?: string;
+  /** size + SHA-256 of the first and last MiB: the cheap "same file?" check. */
+  fingerprint: string;
+  eventCount: number;
+  errorCount: number;
+  importedAt: string;
+  /** importing: a job is writing it; partial: cancelled or interrupted and kept. */
+  state: 'importing' | 'partial' | 'complete';
+  chunkCount: number;
+  /** The saved FieldMapping the file was read with (generic JSONL / CSV). */
+  mapping?: unknown;
+  /** CSV only: the header line, so one stored row can be read again on its own. */
+  csvHeader?: string;
+}
+
+/** An import in progress; what is committed is always a whole number of chunks. */
+export interface IngestJobRow {
+  id: string;
+  sourceId: string;
+  name: string;
+  size: number;
+  fingerprint: string;
+  format: string;
+  /** running: a live job (or a crashed one, seen at the next open); cancelled: kept partial. */
+  state: 'running' | 'cancelled';
+  /** Records consumed from the file (events + malformed ones), so a resume skips exactly these. */
+  recordsCommitted: number;
+  /** Line of the last committed record: problems up to here are already stored. */
+  linesCommitted: number;
+  eventsCommitted: number;
+  problemsCommitted: number;
+  bytesCommitted: number;
+  chunksCommitted: number;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** A string column stored as UTF-8 bytes plus n+1 byte offsets (for unique-ish values). */
+export interface PackedStringsRow {
+  bytes: ArrayBuffer;
+  offsets: ArrayBuffer;
+}
+
+/** Up to ~50k events as typed-array columns with chunk-local dictionaries. */
+export interface EventChunkRow {
+  /** `${sourceId}/${seq}` with seq zero-padded, so keys sort in file order. */
+  id: string;
+  sourceId: string;
+  seq: number;
+  count: number;
+  minTime: number;
+  maxTime: number;
+  /** Float64Array: event time, µs since epoch UTC (NaN when the record had none). */
+  time: ArrayBuffer;
+  /** Uint32Array: the record's 1-based line (or element number in a JSON container). */
+  lines: ArrayBuffer;
+  /** Chunk-local dictionary per coded column; codes index into it. */
+  dicts: Record<string, string[]>;
+  /** Uint8/16/32Array codes per coded column (width by dictionary size). */
+  codes: Record<string, ArrayBuffer>;
+  packed: Record<string, PackedStringsRow>;
+}
+
+/**
+ * The verbatim records of one event chunk, back to back as one string (the text the
+ * readers saw). IndexedDB stores an ASCII string one byte per character and compresses
+ * large values itself, so nothing is encoded or deflated in JavaScript.
+ */
+export interface RawChunkRow {
+  id: string;
+  sourceId: string;
+  count: number;
+  text: string;
+  /** Uint32Array: end of each record in `text` (UTF-16 units); record 0 starts at 0. */
+  ends: ArrayBuffer;
+}
+
+/** The text index of one chunk, self-contained so chunks can be removed independently. */
+export interface TextChunkRow {
+  id: string;
+  sourceId: string;
+  /** Distinct repeated string values in the chunk; `valueRows` lists their rows. */
+  values: string[];
+  /** Uint32Array: n+1 offsets into valueRows. */
+  valueOffsets: ArrayBuffer;
+  /** Uint16Array (Uint32Array past 65,536 rows): chunk-local rows, ascending per value. */
+  valueRows: ArrayBuffer;
+  /** Uint32Array: token hashes of one-off values (ids …), sorted, one per (token, row). */
+  hashKeys: ArrayBuffer;
+  /** Uint16Array (or Uint32Array): the row of each hashKeys entry. */
+  hashRows: ArrayBuffer;
+}
+
+export interface LineProblemRow {
+  id?: number;
+  sourceId: string;
+  line: number;
+  message: string;
+  sample?: string;
+}
+
+export interface EventAnnotationRow {
+  eventId: string;
+  starred: boolean;
+  tags: string[];
+  comment: string;
+  updatedAt: string;
+}
+
+export interface SavedViewRow {
+  id: string;
+  name: string;
+  filter: unknown;
+  columns: string[];
+  createdAt: string;
+}
+
+/** A reusable column mapping for generic JSONL / CSV access logs. */
+export interface FieldMappingRow {
+  id: string;
+  name: string;
+  format: string;
+  mapping: unknown;
+  updatedAt: string;
+}

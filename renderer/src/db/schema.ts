@@ -22,6 +22,22 @@ export const schemaVersions: SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // The access-log engine (renderer/src/logs/engine): events live in columnar chunks of
+    // ~50k rows, never one row per event. New stores only; v1's are untouched.
+    version: 2,
+    stores: {
+      logSources: 'id, &sha256, fingerprint, importedAt',
+      ingestJobs: 'id, sourceId, state',
+      eventChunks: 'id, sourceId',
+      rawChunks: 'id, sourceId',
+      textChunks: 'id, sourceId',
+      lineProblems: '++id, sourceId',
+      eventAnnotations: 'eventId, starred, *tags, updatedAt',
+      savedViews: 'id, name, createdAt',
+      fieldMappings: 'id, name, updatedAt',
+    },
+  },
 ];
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

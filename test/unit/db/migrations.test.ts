@@ -6,6 +6,17 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CustodyDb } from '../../../renderer/src/db/database.ts';
 import { latestVersion, schemaVersions } from '../../../renderer/src/db/schema.ts';
 import { sampleRows } from './sample-rows.ts';
+import type {
+  EventAnnotationRow,
+  EventChunkRow,
+  FieldMappingRow,
+  IngestJobRow,
+  LineProblemRow,
+  LogSourceRow,
+  RawChunkRow,
+  SavedViewRow,
+  TextChunkRow,
+} from '../../../renderer/src/db/rows.ts';
 
 interface MigrationCase {
   /** Writes representative rows into a database opened at version N-1. */
@@ -14,8 +25,106 @@ interface MigrationCase {
   verify(database: CustodyDb): Promise<void>;
 }
 
+const buffer = (a: ArrayLike<number>, T: Float64ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor) => T.from(a).buffer as ArrayBuffer;
+
+/** One representative row per v2 (access-log) table. */
+const logSampleRows = {
+  logSources: {
+    id: 'ls-1',
+    name: 'okta.jsonl',
+    format: 'okta-system-log',
+    size: 1234,
+    sha256: 'ab'.repeat(32),
+    fingerprint: `1234:${'cd'.repeat(32)}:${'ef'.repeat(32)}`,
+    eventCount: 2,
+    errorCount: 1,
+    importedAt: '2026-01-02T03:04:05.000Z',
+    state: 'complete',
+    chunkCount: 1,
+  } satisfies LogSourceRow,
+  ingestJobs: {
+    id: 'job-1',
+    sourceId: 'ls-2',
+    name: 'big.jsonl',
+    size: 99,
+    fingerprint: '99:aa:bb',
+    format: 'okta-system-log',
+    state: 'running',
+    recordsCommitted: 0,
+    linesCommitted: 0,
+    eventsCommitted: 0,
+    problemsCommitted: 0,
+    bytesCommitted: 0,
+    chunksCommitted: 0,
+    startedAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+  } satisfies IngestJobRow,
+  eventChunks: {
+    id: 'ls-1/000000',
+    sourceId: 'ls-1',
+    seq: 0,
+    count: 2,
+    minTime: 1.5e15,
+    maxTime: 1.6e15,
+    time: buffer([1.5e15, 1.6e15], Float64Array),
+    lines: buffer([1, 3], Uint32Array),
+    dicts: { agent: ['', 'bot'] },
+    codes: { agent: buffer([1, 0], Uint8Array) },
+    packed: { id: { bytes: buffer([97, 98], Uint8Array), offsets: buffer([0, 1, 2], Uint32Array) } },
+  } satisfies EventChunkRow,
+  rawChunks: {
+    id: 'ls-1/000000',
+    sourceId: 'ls-1',
+    count: 2,
+    text: '{"a":1}{"b":2}',
+    ends: buffer([7, 14], Uint32Array),
+  } satisfies RawChunkRow,
+  textChunks: {
+    id: 'ls-1/000000',
+    sourceId: 'ls-1',
+    values: ['bot'],
+    valueOffsets: buffer([0, 1], Uint32Array),
+    valueRows: buffer([0], Uint16Array),
+    hashKeys: buffer([7], Uint32Array),
+    hashRows: buffer([1], Uint16Array),
+  } satisfies TextChunkRow,
+  lineProblems: { sourceId: 'ls-1', line: 2, message: 'not JSON' } satisfies LineProblemRow,
+  eventAnnotations: { eventId: 'e1', starred: true, tags: ['follow-up'], comment: 'check', updatedAt: '2026-01-02T03:04:05.000Z' } satisfies EventAnnotationRow,
+  savedViews: { id: 'v1', name: 'denies', filter: { facets: { decision: ['deny'] } }, columns: ['time', 'agent'], createdAt: '2026-01-02T03:04:05.000Z' } satisfies SavedViewRow,
+  fieldMappings: { id: 'm1', name: 'gateway csv', format: 'generic-csv', mapping: { time: 'ts' }, updatedAt: '2026-01-02T03:04:05.000Z' } satisfies FieldMappingRow,
+};
+
 /** Version N → how to exercise the upgrade from N-1. */
-const migrationCases: Record<number, MigrationCase> = {};
+const migrationCases: Record<number, MigrationCase> = {
+  // v2 adds the access-log engine's stores only: every v1 row survives untouched, and the
+  // new stores start empty and take a representative row of each kind.
+  2: {
+    async seed(database) {
+      for (const [table, row] of Object.entries(sampleRows)) await database.table(table).put(structuredClone(row));
+    },
+    async verify(database) {
+      for (const [table, row] of Object.entries(sampleRows)) {
+        const key = table === 'settings' ? 'key' : table === 'rubrics' ? 'hash' : 'id';
+        expect(await database.table(table).get((row as Record<string, unknown>)[key] as string)).toEqual(row);
+      }
+      for (const table of Object.keys(logSampleRows)) expect(await database.table(table).count()).toBe(0);
+      for (const [table, row] of Object.entries(logSampleRows)) {
+        const key = await database.table(table).add(structuredClone(row));
+        const back = (await database.table(table).get(key)) as Record<string, unknown>;
+        expect(back).toMatchObject(row as Record<string, unknown>);
+      }
+      // ArrayBuffer columns come back as ArrayBuffers with the same bytes.
+      const chunk = await database.eventChunks.get(logSampleRows.eventChunks.id);
+      expect([...new Float64Array(chunk!.time)]).toEqual([1.5e15, 1.6e15]);
+      expect(await database.logSources.where('sha256').equals(logSampleRows.logSources.sha256).count()).toBe(1);
+      await expect(database.logSources.add({ ...logSampleRows.logSources, id: 'other' })).rejects.toThrow(/constraint/i);
+      expect(await database.eventChunks.where('sourceId').equals('ls-1').count()).toBe(1);
+      expect(await database.eventAnnotations.where('tags').equals('follow-up').count()).toBe(1);
+      expect(await database.lineProblems.where('sourceId').equals('ls-1').count()).toBe(1);
+      expect(await database.ingestJobs.where('state').equals('running').count()).toBe(1);
+    },
+  },
+};
 
 let counter = 0;
 function opener() {

@@ -1,0 +1,153 @@
+// Columns of the event store. A chunk is built with chunk-local dictionaries (so each
+// stored chunk stands alone and can be removed with its source); in memory every coded
+// column is remapped to one global dictionary per column, so a filter value is one code.
+import type { EventChunkRow } from '../../db/rows.ts';
+import { codeArrayFor, Dictionary } from './dictionary.ts';
+
+/** Dictionary-coded columns: facets plus the other short, repeating timeline fields. */
+export const codedColumns = [
+  'agent',
+  'subjectUser',
+  'tenant',
+  'client',
+  'mcpServer',
+  'tool',
+  'targetService',
+  'actionClass',
+  'decision',
+  'actionNative',
+  'outcome',
+  'operation',
+  'scopes',
+  'ip',
+  'actor',
+  'session',
+] as const;
+export type CodedColumn = (typeof codedColumns)[number];
+
+/** Mostly-unique strings, kept as UTF-8 bytes + offsets (no JS string per row in memory). */
+export const packedColumns = ['eventId', 'traceId', 'toolCallId'] as const;
+export type PackedColumn = (typeof packedColumns)[number];
+
+/** One event as the column builder takes it (see event-fields.ts for the mapping). */
+export interface EventFields {
+  time: number | null;
+  line: number;
+  coded: Record<CodedColumn, string>;
+  packed: Record<PackedColumn, string>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Collects a batch of events (12.5k by default) and seals them into a stored chunk row. */
+export class ChunkBuilder {
+  count = 0;
+  time: Float64Array;
+  lines: Uint32Array;
+  // Arrays indexed like codedColumns / packedColumns: no Map lookups per event.
+  private readonly dicts = codedColumns.map(() => new Dictionary());
+  private codes: Uint32Array[];
+  private readonly packed: string[][] = packedColumns.map(() => []);
+
+  constructor(capacity: number) {
+    this.time = new Float64Array(capacity);
+    this.lines = new Uint32Array(capacity);
+    this.codes = codedColumns.map(() => new Uint32Array(capacity));
+  }
+
+  add(e: EventFields): void {
+    const i = this.count++;
+    if (i >= this.time.length) {
+      this.time = grow(this.time, i + 1);
+      this.lines = grow(this.lines, i + 1);
+      this.codes = this.codes.map((c) => grow(c, i + 1));
+    }
+    this.time[i] = e.time ?? NaN;
+    this.lines[i] = e.line;
+    for (let c = 0; c < codedColumns.length; c++) this.codes[c]![i] = this.dicts[c]!.code(e.coded[codedColumns[c]!]);
+    for (let c = 0; c < packedColumns.length; c++) this.packed[c]!.push(e.packed[packedColumns[c]!]);
+  }
+
+  seal(id: string, sourceId: string, seq: number): EventChunkRow {
+    const n = this.count;
+    let minTime = Infinity;
+    let maxTime = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const t = this.time[i]!;
+      if (t < minTime) minTime = t;
+      if (t > maxTime) maxTime = t;
+    }
+    const dicts: Record<string, string[]> = {};
+    const codes: Record<string, ArrayBuffer> = {};
+    codedColumns.forEach((c, k) => {
+      const dict = this.dicts[k]!;
+      const narrow = codeArrayFor(dict.size, n);
+      narrow.set(this.codes[k]!.subarray(0, n));
+      dicts[c] = dict.values.slice();
+      codes[c] = narrow.buffer as ArrayBuffer;
+    });
+    const packed: EventChunkRow['packed'] = {};
+    packedColumns.forEach((c, k) => (packed[c] = packStrings(this.packed[k]!)));
+    return {
+      id,
+      sourceId,
+      seq,
+      count: n,
+      minTime: minTime === Infinity ? NaN : minTime,
+      maxTime: maxTime === -Infinity ? NaN : maxTime,
+      time: this.time.slice(0, n).buffer,
+      lines: this.lines.slice(0, n).buffer,
+      dicts,
+      codes,
+      packed,
+    };
+  }
+}
+
+export function packStrings(values: string[]): { bytes: ArrayBuffer; offsets: ArrayBuffer } {
+  // A column with no value at all (toolCallId in an Okta log) is stored as nothing.
+  if (values.every((v) => v === '')) return { bytes: new ArrayBuffer(0), offsets: new ArrayBuffer(0) };
+  const offsets = new Uint32Array(values.length + 1);
+  let bytes = new Uint8Array(Math.max(16, values.length * 8));
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // Worst case 3 bytes per UTF-16 unit.
+    if (at + v.length * 3 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, at + v.length * 3));
+      grown.set(bytes.subarray(0, at));
+      bytes = grown;
+    }
+    // Ids are ASCII: copying char codes beats a TextEncoder call per value.
+    let k = 0;
+    for (; k < v.length; k++) {
+      const c = v.charCodeAt(k);
+      if (c >= 128) break;
+      bytes[at + k] = c;
+    }
+    at += k === v.length ? k : encoder.encodeInto(v, bytes.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return { bytes: bytes.slice(0, at).buffer, offsets: offsets.buffer };
+}
+
+export interface PackedStrings {
+  bytes: Uint8Array;
+  offsets: Uint32Array;
+}
+
+export function packedAt(p: PackedStrings, i: number): string {
+  if (p.offsets.length === 0) return '';
+  const from = p.offsets[i]!;
+  const to = p.offsets[i + 1]!;
+  return from === to ? '' : decoder.decode(p.bytes.subarray(from, to));
+}
+
+/** Growable typed array: doubling keeps appends amortized O(1). */
+export function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
+  next.set(a);
+  return next;
+}

@@ -1,0 +1,394 @@
+// The engine as a plain class: ingest, the in-memory columnar store, queries, event
+// details, annotations, saved views and mappings. worker.ts wraps it behind postMessage;
+// tests drive it directly (fake-indexeddb, chunks built inline).
+import type { CustodyDb } from '../../db/database.ts';
+import type { LogSourceRow } from '../../db/rows.ts';
+import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
+import { parseFieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
+import type {
+  EventAnnotation,
+  EventDetail,
+  EventFilter,
+  EventRow,
+  FacetCount,
+  FacetField,
+  FacetOptions,
+  HistogramBucket,
+  IngestOptions,
+  IngestResult,
+  InterruptedImport,
+  LineProblem,
+  LogSource,
+  SavedMapping,
+  SavedView,
+  SortOrder,
+} from './contract.ts';
+import { Annotations, type AnnotationPatch } from './annotations.ts';
+import { buildChunk, type PendingChunk, type RecordBatch } from './chunk-build.ts';
+import { commitChunk, eachChunk, removeSourceRows, sourcesInOrder } from './chunk-store.ts';
+import type { IngestInput } from './digest.ts';
+import { EventDetails } from './event-detail.ts';
+import { eventIdOf } from './event-ids.ts';
+import { countFacets } from './facets.ts';
+import { histogram } from './histogram.ts';
+import { ingest, toLogSource, type IngestControl } from './ingest.ts';
+import { Lru } from './lru.ts';
+import { compile, page, select, timeWindow, type Resolved } from './query.ts';
+import { defaultReaders, readerFor } from './readers.ts';
+import { EventStore, type StoreColumn } from './store.ts';
+import { TextIndex } from './text-index.ts';
+import { listMappings, listViews, saveMapping, saveView } from './views.ts';
+import type { Bitset } from './bitset.ts';
+
+export interface CoreOptions {
+  db: CustodyDb;
+  readers?: readonly AccessLogReader[];
+  /** Builds a chunk from a batch; default inline (the worker passes its chunk-worker pool). */
+  build?(batch: RecordBatch): Promise<PendingChunk>;
+  /** Full-file SHA-256 of a Blob computed elsewhere (the hash worker); default inline while streaming. */
+  hashFile?(blob: Blob, signal: AbortSignal): Promise<string>;
+  now?(): Date;
+  batchRecords?: number;
+  maxInFlight?: number;
+  beforeCommit?(seq: number): void | Promise<void>;
+}
+
+const SURROUNDING_MAX = 1000;
+
+export class LogEngineCore {
+  readonly store = new EventStore();
+  readonly text = new TextIndex();
+  private readonly annotations = new Annotations();
+  private sourceRows = new Map<string, LogSourceRow>();
+  private opening: Promise<void> | null = null;
+  private textLoading: Promise<void> | null = null;
+  private readonly live = new Set<string>();
+  private readonly liveSources = new Set<string>();
+  // Small: a selection of 1M rows is 4 MB; paging and the histogram reuse the latest.
+  private readonly selections = new Lru<Uint32Array>(3);
+  private readonly textBits = new Lru<Bitset | null>(4);
+  private readonly details: EventDetails;
+  private readonly db: CustodyDb;
+  private readonly readers: readonly AccessLogReader[];
+
+  constructor(private readonly options: CoreOptions) {
+    this.db = options.db;
+    this.readers = options.readers ?? defaultReaders;
+    this.details = new EventDetails(this.db, this.readers);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  // ---- opening
+
+  async open(): Promise<{ events: number; sources: LogSource[] }> {
+    this.opening ??= this.load();
+    await this.opening;
+    return { events: this.store.rows, sources: await this.sources() };
+  }
+
+  /** Columns and dictionaries first (the timeline), the text index in the background. */
+  private async load(): Promise<void> {
+    const sources = await sourcesInOrder(this.db);
+    const jobs = await this.db.ingestJobs.toArray();
+    for (const s of sources) {
+      // A source still "importing" with no live job was interrupted (app closed, crash).
+      if (s.state === 'importing' && !this.liveSources.has(s.id)) {
+        s.state = 'partial';
+        await this.db.logSources.update(s.id, { state: 'partial' });
+      }
+      this.sourceRows.set(s.id, s);
+    }
+    for (const j of jobs) if (!sources.some((s) => s.id === j.sourceId)) await this.db.ingestJobs.delete(j.id);
+    this.store.reserve(sources.reduce((n, s) => n + s.eventCount, 0));
+    for (const s of sources) await eachChunk(this.db, 'eventChunks', s.id, (row) => this.store.append(row));
+    await this.annotations.load(this.db);
+    this.annotations.attach(this.store);
+    this.textLoading = this.loadText(sources.map((s) => s.id));
+    this.textLoading.catch(() => {});
+  }
+
+  private async loadText(sourceIds: string[]): Promise<void> {
+    const bases = new Map(this.store.chunks.map((c) => [c.id, c.base]));
+    for (const id of sourceIds) {
+      await eachChunk(this.db, 'textChunks', id, (row) => {
+        const base = bases.get(row.id);
+        if (base !== undefined && !this.text.has(row.id)) this.text.add(row, base);
+      });
+    }
+    this.text.prepare();
+  }
+
+  /** Resolves once the text index covers every loaded chunk (tests, the bench). */
+  async textReady(): Promise<void> {
+    await this.open();
+    await this.textLoading;
+  }
+
+  // ---- ingest
+
+  async ingest(input: IngestInput, options: IngestOptions, control: IngestControl): Promise<IngestResult> {
+    await this.open();
+    let mapping;
+    if (options.mappingId) {
+      const row = await this.db.fieldMappings.get(options.mappingId);
+      const parsed = row ? parseFieldMapping(row.mapping) : null;
+      if (!parsed?.ok) return { source: null, status: 'rejected', message: row ? `The saved mapping is not valid: ${parsed?.ok === false ? parsed.message : ''}` : 'The chosen mapping no longer exists.' };
+      mapping = parsed.mapping;
+    }
+    const touched = new Set<string>();
+    const result = await ingest(input, options, {
+      db: this.db,
+      readers: this.readers,
+      build: this.options.build ?? ((batch) => this.buildInline(batch)),
+      ...(this.options.hashFile && input.blob ? { hashFile: (signal: AbortSignal) => this.options.hashFile!(input.blob!, signal) } : {}),
+      now: () => this.now(),
+      live: this.live,
+      ...(mapping ? { mapping } : {}),
+      ...(this.options.batchRecords ? { batchRecords: this.options.batchRecords } : {}),
+      ...(this.options.maxInFlight ? { maxInFlight: this.options.maxInFlight } : {}),
+      ...(this.options.beforeCommit ? { beforeCommit: this.options.beforeCommit } : {}),
+      committed: (built, source) => {
+        touched.add(source.id);
+        this.liveSources.add(source.id);
+        this.sourceRows.set(source.id, source);
+        this.addChunk(built);
+      },
+    }, control).finally(() => {
+      for (const id of touched) this.liveSources.delete(id);
+    });
+    // Refresh what the store knows of the source(s) the import touched.
+    for (const id of touched) {
+      const row = await this.db.logSources.get(id);
+      if (row) this.sourceRows.set(id, row);
+      else this.dropSource(id);
+    }
+    if (touched.size > 0) this.annotations.attach(this.store);
+    return result;
+  }
+
+  private async buildInline(batch: RecordBatch): Promise<PendingChunk> {
+    const reader = readerFor(batch.format, batch.mapping, this.readers);
+    if (!reader) throw new Error(`no reader for format ${batch.format}`);
+    // Off the current turn, like a worker reply, so ingest interleaves the same way.
+    await Promise.resolve();
+    const { raw, ...built } = buildChunk(batch, reader);
+    return { ...built, commit: (rows) => commitChunk(this.db, { chunk: built.chunk, raw, text: built.text, ...rows }), discard: () => {} };
+  }
+
+  private addChunk(built: PendingChunk): void {
+    if (!built.chunk) return;
+    const loaded = this.store.append(built.chunk);
+    if (built.text) this.text.add(built.text, loaded.base);
+  }
+
+  private dropSource(sourceId: string): void {
+    this.sourceRows.delete(sourceId);
+    if (!this.store.chunks.some((c) => c.sourceId === sourceId)) return;
+    this.text.rebase(this.store.removeSource(sourceId));
+    this.details.clear();
+    this.annotations.attach(this.store);
+  }
+
+  // ---- sources and problems
+
+  async sources(): Promise<LogSource[]> {
+    return [...this.sourceRows.values()].map(toLogSource);
+  }
+
+  async removeSource(sourceId: string): Promise<void> {
+    await this.open();
+    if (this.liveSources.has(sourceId)) throw new Error('This source is being imported; cancel the import first.');
+    await removeSourceRows(this.db, sourceId);
+    this.dropSource(sourceId);
+  }
+
+  async problems(sourceId?: string): Promise<LineProblem[]> {
+    const rows = sourceId ? await this.db.lineProblems.where('sourceId').equals(sourceId).toArray() : await this.db.lineProblems.toArray();
+    return rows.map((p) => ({ sourceId: p.sourceId, line: p.line, message: p.message, ...(p.sample ? { sample: p.sample } : {}) }));
+  }
+
+  async interruptedImports(): Promise<InterruptedImport[]> {
+    await this.open();
+    const jobs = await this.db.ingestJobs.toArray();
+    return jobs
+      .filter((j) => !this.liveSources.has(j.sourceId))
+      .map((j) => ({
+        jobId: j.id,
+        sourceId: j.sourceId,
+        name: j.name,
+        size: j.size,
+        eventsCommitted: j.eventsCommitted,
+        bytesCommitted: j.bytesCommitted,
+        updatedAt: j.updatedAt,
+        reason: j.state === 'cancelled' ? 'cancelled' : 'interrupted',
+      }));
+  }
+
+  // ---- queries
+
+  private async resolve(filter: EventFilter): Promise<Resolved> {
+    let text: Bitset | null = null;
+    if (filter.text && filter.text.trim() !== '') {
+      await this.textLoading;
+      const key = `${this.store.version}|${this.text.version}|${filter.text}`;
+      const cached = this.textBits.get(key);
+      if (cached !== undefined) text = cached;
+      else {
+        text = this.text.search(filter.text, this.store);
+        this.textBits.set(key, text);
+      }
+    }
+    const tag = filter.tag ? this.annotations.tagBits(filter.tag, this.store.rows) : null;
+    return { text, tag };
+  }
+
+  /** Matching rows, ascending by time; cached per filter and store version. */
+  private async selection(filter: EventFilter): Promise<Uint32Array> {
+    await this.open();
+    const key = `${this.store.version}|${this.text.version}|${stableKey(filter)}`;
+    const hit = this.selections.get(key);
+    if (hit) return hit;
+    const rows = select(this.store, compile(this.store, filter, await this.resolve(filter)));
+    this.selections.set(key, rows);
+    return rows;
+  }
+
+  async query(filter: EventFilter, sort: SortOrder, offset: number, limit: number): Promise<{ total: number; rows: EventRow[] }> {
+    const rows = await this.selection(filter);
+    const slice = page(rows, sort === 'time-desc', offset, limit);
+    return { total: rows.length, rows: Array.from(slice, (r) => this.row(r)) };
+  }
+
+  async facets(filter: EventFilter, options: FacetOptions = {}): Promise<Record<FacetField, FacetCount[]>> {
+    await this.open();
+    const c = compile(this.store, filter, await this.resolve(filter));
+    return countFacets(this.store, c, filter.facets ?? {}, options);
+  }
+
+  async histogram(filter: EventFilter, buckets: number): Promise<HistogramBucket[]> {
+    const rows = await this.selection(filter);
+    let { timeFrom, timeTo } = filter;
+    if (timeFrom === undefined || timeTo === undefined) {
+      const range = await this.timeRange();
+      if (!range) return [];
+      timeFrom ??= range.min;
+      timeTo ??= range.max + 1;
+    }
+    return histogram(this.store, rows, buckets, timeFrom, timeTo);
+  }
+
+  async timeRange(): Promise<{ min: number; max: number } | null> {
+    await this.open();
+    const { order, timed } = this.store.timeOrder();
+    if (timed === 0) return null;
+    return { min: this.store.time[order[0]!]!, max: this.store.time[order[timed - 1]!]! };
+  }
+
+  async surrounding(row: number, by: 'agent' | 'session', windowUs: number): Promise<EventRow[]> {
+    await this.open();
+    const s = this.store;
+    if (row < 0 || row >= s.rows) throw new Error(`no event at row ${row}`);
+    // Without an agent, the acting identity stands in (a human's or a service's own events).
+    let column: StoreColumn = by === 'agent' ? 'agent' : 'session';
+    if (by === 'agent' && s.cols.agent[row] === 0) column = 'actor';
+    const code = s.cols[column][row]!;
+    const t = s.time[row]!;
+    if (code === 0 || t !== t) return [this.row(row)];
+    const col = s.cols[column];
+    const { order, from, to } = timeWindow(s, t - windowUs, t + windowUs + 1);
+    const out: EventRow[] = [];
+    for (let i = from; i < to && out.length < SURROUNDING_MAX; i++) {
+      const r = order[i]!;
+      if (col[r] === code) out.push(this.row(r));
+    }
+    return out;
+  }
+
+  private row(r: number): EventRow {
+    const s = this.store;
+    const chunk = s.chunkOf(r);
+    const id = eventIdOf(s, r);
+    const a = this.annotations.get(id);
+    return {
+      row: r,
+      id,
+      time: s.time[r]!,
+      source: chunk.sourceId,
+      actionNative: s.value('actionNative', r),
+      actionClass: s.value('actionClass', r),
+      outcome: s.value('outcome', r),
+      decision: s.value('decision', r),
+      agent: s.value('agent', r),
+      subjectUser: s.value('subjectUser', r),
+      tenant: s.value('tenant', r),
+      client: s.value('client', r),
+      mcpServer: s.value('mcpServer', r),
+      tool: s.value('tool', r),
+      targetService: s.value('targetService', r),
+      operation: s.value('operation', r),
+      scopes: s.value('scopes', r),
+      traceId: s.packed('traceId', r),
+      toolCallId: s.packed('toolCallId', r),
+      ip: s.value('ip', r),
+      starred: a?.starred ?? false,
+      tags: a?.tags ?? [],
+      hasComment: (a?.comment.trim() ?? '') !== '',
+      actor: s.value('actor', r),
+      line: chunk.lines[r - chunk.base]!,
+    };
+  }
+
+  // ---- one event: raw record on demand
+
+  async event(row: number): Promise<EventDetail> {
+    await this.open();
+    const summary = this.row(row);
+    const chunk = this.store.chunkOf(row);
+    const annotation = this.annotations.get(summary.id);
+    return this.details.detail(chunk.id, row - chunk.base, summary, this.sourceRows.get(chunk.sourceId), annotation);
+  }
+
+  // ---- annotations, views, mappings
+
+  async annotate(eventId: string, patch: AnnotationPatch): Promise<EventAnnotation> {
+    await this.open();
+    return this.annotations.put(this.db, this.store, eventId, patch, () => this.now());
+  }
+
+  async tags(): Promise<FacetCount[]> {
+    await this.open();
+    return this.annotations.tagCounts();
+  }
+
+  savedViews(): Promise<SavedView[]> {
+    return listViews(this.db);
+  }
+
+  saveView(view: Omit<SavedView, 'id' | 'createdAt'>): Promise<SavedView> {
+    return saveView(this.db, view, this.now());
+  }
+
+  deleteView(id: string): Promise<void> {
+    return this.db.savedViews.delete(id);
+  }
+
+  mappings(): Promise<SavedMapping[]> {
+    return listMappings(this.db);
+  }
+
+  saveMapping(input: unknown): Promise<SavedMapping> {
+    return saveMapping(this.db, input, this.now());
+  }
+}
+
+/** A filter as a cache key, independent of key order and empty parts. */
+export function stableKey(filter: EventFilter): string {
+  const facets = Object.entries(filter.facets ?? {})
+    .filter(([, v]) => v && v.length > 0)
+    .map(([k, v]) => [k, [...v!].sort()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([filter.timeFrom ?? null, filter.timeTo ?? null, facets, filter.text?.trim() ?? '', filter.starred ?? false, filter.tag ?? '', filter.commented ?? false]);
+}

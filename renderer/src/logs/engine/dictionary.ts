@@ -1,0 +1,44 @@
+// String ↔ dense code. Code 0 is always "" (not set), so a zeroed column means "none".
+
+export class Dictionary {
+  readonly values: string[] = [''];
+  private readonly codes = new Map<string, number>([['', 0]]);
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** The code of a value, or -1 when the dictionary has never seen it. */
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+
+  value(code: number): string {
+    return this.values[code] ?? '';
+  }
+}
+
+/** The narrowest unsigned array that holds codes below `size`. */
+export function codeArrayFor(size: number, length: number): Uint8Array | Uint16Array | Uint32Array {
+  if (size <= 0x100) return new Uint8Array(length);
+  if (size <= 0x10000) return new Uint16Array(length);
+  return new Uint32Array(length);
+}
+
+/** Reads stored codes back whatever width they were written with. */
+export function codesFrom(buffer: ArrayBuffer, length: number): Uint8Array | Uint16Array | Uint32Array {
+  const width = length === 0 ? 1 : buffer.byteLength / length;
+  if (width === 1) return new Uint8Array(buffer);
+  if (width === 2) return new Uint16Array(buffer);
+  return new Uint32Array(buffer);
+}

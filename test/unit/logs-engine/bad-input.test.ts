@@ -1,0 +1,75 @@
+// Bad input gives a clear message and leaves the store untouched (or consistently partial).
+import { describe, expect, it } from 'vitest';
+import { fileOf, oktaBytes, run, tableCounts, testEngine } from './helpers.ts';
+
+const empty = { logSources: 0, ingestJobs: 0, eventChunks: 0, rawChunks: 0, textChunks: 0, lineProblems: 0 };
+
+describe('bad input', () => {
+  it('an empty file', async () => {
+    const { engine, db } = testEngine();
+    const result = await run(engine, fileOf('empty.jsonl', ''));
+    expect(result).toMatchObject({ status: 'rejected', message: expect.stringMatching(/empty/) });
+    expect(await tableCounts(db)).toEqual(empty);
+  });
+
+  it('a file of garbage', async () => {
+    const { engine, db } = testEngine();
+    const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251);
+    const result = await run(engine, fileOf('garbage.jsonl', bytes));
+    expect(result.status).toBe('rejected');
+    expect(result.message).toMatch(/not an access log/);
+    expect(await tableCounts(db)).toEqual(empty);
+  });
+
+  it('a JSON file that is one object rather than an array: one event', async () => {
+    const one = new TextDecoder().decode(oktaBytes(1)).trim();
+    const { engine } = testEngine();
+    const result = await run(engine, fileOf('one.json', JSON.stringify(JSON.parse(one), null, 2)));
+    expect(result.status).toBe('imported');
+    expect(result.source!.eventCount).toBe(1);
+  });
+
+  it('one huge line among good ones: reported, the rest imported', async () => {
+    const lines = new TextDecoder().decode(oktaBytes(20)).trim().split('\n');
+    const huge = `{"eventType":"user.session.start","published":"2026-01-01T00:00:00Z","padding":"${'x'.repeat(5_000_000)}"}`;
+    lines.splice(10, 0, huge);
+    const { engine } = testEngine();
+    const result = await run(engine, fileOf('huge.jsonl', lines.join('\n'), 1 << 20));
+    expect(result.status).toBe('imported');
+    // A 5 MB record is still a record (the cap is 64M characters): it imports, and its raw is kept whole.
+    expect(result.source!.eventCount).toBe(21);
+    const { rows } = await engine.query({}, 'time-asc', 0, 50);
+    const big = rows.find((r) => r.line === 11)!;
+    expect((await engine.event(big.row)).raw.length).toBe(huge.length);
+  });
+});
+
+describe('full-text semantics', () => {
+  it('substrings of repeated values; whole tokens of one-off ids; every token must match', async () => {
+    const { engine } = testEngine();
+    const bytes = oktaBytes(400);
+    await run(engine, fileOf('okta.jsonl', bytes));
+    const events = new TextDecoder()
+      .decode(bytes)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { uuid: string; debugContext?: { debugData?: { traceId?: string; subject?: string } } });
+    const traced = events.find((e) => e.debugContext?.debugData?.traceId)!;
+    const traceId = traced.debugContext!.debugData!.traceId!;
+    // A one-off id: found by its whole token, not by a fragment.
+    expect((await engine.query({ text: traceId }, 'time-asc', 0, 10)).total).toBe(1);
+    expect((await engine.query({ text: traceId.toUpperCase() }, 'time-asc', 0, 10)).total).toBe(1);
+    expect((await engine.query({ text: traceId.slice(0, 12) }, 'time-asc', 0, 10)).total).toBe(0);
+    // A repeated value (a user's login): any fragment of a token finds it.
+    const login = traced.debugContext!.debugData!.subject!;
+    const fragment = login.split('@')[0]!.slice(1, -1);
+    const byFragment = await engine.query({ text: fragment }, 'time-asc', 0, 1000);
+    expect(byFragment.total).toBeGreaterThan(0);
+    // AND across tokens.
+    const both = await engine.query({ text: `${fragment} ${traceId}` }, 'time-asc', 0, 10);
+    expect(both.total).toBe(1);
+    expect((await engine.query({ text: `${fragment} nosuchtoken` }, 'time-asc', 0, 10)).total).toBe(0);
+    // Normalized values that are not in the raw text (derived by the reader) are searchable too.
+    expect((await engine.query({ text: 'token_exchange' }, 'time-asc', 0, 10)).total).toBeGreaterThan(0);
+  });
+});
