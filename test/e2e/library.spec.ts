@@ -56,7 +56,7 @@ test('first run opens the demo workspace: sources listed and a non-empty queue',
   }
   const results = page.getByRole('region', { name: 'Import results' });
   const logs = demo.files.filter((f) => f.kind === 'access-log');
-  await expect(results.locator('[data-status="skipped"]')).toHaveCount(logs.length);
+  await expect(results.locator('[data-status="forwarded"]')).toHaveCount(logs.length);
   await expect(page.getByText(/\d+ in queue/)).toBeVisible();
   const queued = Number((await page.getByText(/\d+ in queue/).textContent())?.match(/(\d+) in queue/)?.[1]);
   expect(queued).toBeGreaterThan(0);

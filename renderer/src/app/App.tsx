@@ -1,12 +1,14 @@
+import { plural } from './format.ts';
 import { useEffect, useState } from 'react';
 import { useNav, type Screen } from './navigation.ts';
 import { useStatus } from './status.ts';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { RubricsScreen } from '../features/rubrics/RubricsScreen.tsx';
+import { LogsScreen } from '../features/logs/LogsScreen.tsx';
 import { ensureWorkspace } from '../features/library/first-run.ts';
 import { useImportRunner } from '../features/library/import-runner.ts';
-import { plural } from '../features/library/outcome.ts';
+
 import { db } from '../db/database.ts';
 import { useLiveQuery } from '../db/live.ts';
 import { getSetting } from '../db/settings.ts';
@@ -16,6 +18,7 @@ const screens: { id: Screen; label: string }[] = [
   { id: 'review', label: 'Review' },
   { id: 'library', label: 'Library' },
   { id: 'rubrics', label: 'Rubrics' },
+  { id: 'logs', label: 'Logs' },
 ];
 
 function useWorkspaceContext() {
@@ -111,6 +114,8 @@ export function App() {
           <ReviewScreen />
         ) : screen === 'library' ? (
           <LibraryScreen />
+        ) : screen === 'logs' ? (
+          <LogsScreen />
         ) : (
           <RubricsScreen />
         )}

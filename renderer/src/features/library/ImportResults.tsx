@@ -1,11 +1,13 @@
 // Per-file results of the last import: what landed, what was skipped and why.
+import { plural } from '../../app/format.ts';
 import type { ImportOutcome } from './outcome.ts';
-import { plural, summarizeOutcome } from './outcome.ts';
+import { summarizeOutcome } from './outcome.ts';
 
 const badge: Record<ImportOutcome['status'], { label: string; className: string }> = {
   imported: { label: 'Imported', className: 'badge badge-ok' },
   duplicate: { label: 'Already imported', className: 'badge badge-warn' },
   skipped: { label: 'Not stored', className: 'badge' },
+  forwarded: { label: 'Sent to Logs', className: 'badge badge-accent' },
   rejected: { label: 'Rejected', className: 'badge badge-danger' },
   cancelled: { label: 'Cancelled', className: 'badge' },
 };

@@ -1,4 +1,5 @@
 // The Library: import files (button or drop), see what came in, fix what did not.
+import { plural } from '../../app/format.ts';
 import { useState, type DragEvent } from 'react';
 import { db } from '../../db/database.ts';
 import { useLiveQuery } from '../../db/live.ts';
@@ -13,7 +14,7 @@ import { ProblemsList, shownProblems } from './ProblemsList.tsx';
 import { RemoveSourceDialog } from './RemoveSourceDialog.tsx';
 import { describeRemoval, removeSource } from './remove-source.ts';
 import { problemsCsvBytes } from './problems-csv.ts';
-import { plural } from './outcome.ts';
+
 import './library.css';
 
 function useLibrary() {

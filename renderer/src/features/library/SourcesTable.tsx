@@ -1,12 +1,7 @@
 // Every imported file, newest first.
+import { formatBytes, formatWhen } from '../../app/format.ts';
 import type { SourceRow } from '../../db/rows.ts';
-import { formatWhen } from './outcome.ts';
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function SourcesTable({ sources, onRemove }: { sources: SourceRow[]; onRemove: (s: SourceRow) => void }) {
   if (!sources.length) return <p className="empty">No files imported yet. Import transcripts or rubrics to start.</p>;

@@ -10,6 +10,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { importFiles } from './import.ts';
 import type { ImportOutcome } from './outcome.ts';
 import type { ParseFn } from './read-types.ts';
+import { forwardAccessLogs } from '../logs/route.ts';
 
 export const WorkspaceManifest = z.object({
   format: z.literal('custody.workspace'),
@@ -31,6 +32,8 @@ export interface FirstRunOptions {
   database?: CustodyDb;
   platform?: Pick<Platform, 'readDemoWorkspace'>;
   parse?: ParseFn;
+  /** Hands the manifest's access logs to the log engine; without it they are listed as not stored. */
+  accessLogs?: (files: FilePayload[]) => Promise<ImportOutcome[]>;
 }
 
 async function seed(options: FirstRunOptions): Promise<FirstRunReport> {
@@ -54,7 +57,7 @@ async function seed(options: FirstRunOptions): Promise<FirstRunReport> {
   const outcomes = [
     ...(await importFiles(byKind('rubric'), { ...common, activateRubric: 'always' })),
     ...(await importFiles(byKind('transcripts'), { ...common, activateRubric: 'never' })),
-    ...byKind('access-log').map(accessLogLater),
+    ...(options.accessLogs ? await options.accessLogs(byKind('access-log')) : byKind('access-log').map(accessLogLater)),
   ];
   await setSetting(database, 'workspaceSeeded', new Date().toISOString());
   return { seeded: true, title: manifest.title, outcomes };
@@ -76,7 +79,7 @@ let pending: Promise<FirstRunReport> | undefined;
 /** Opens the demo workspace on an empty desk. The app's call is shared (StrictMode runs effects twice). */
 export function ensureWorkspace(options?: FirstRunOptions): Promise<FirstRunReport> {
   if (options) return seed(options);
-  pending ??= seed({}).finally(() => {
+  pending ??= seed({ accessLogs: forwardAccessLogs }).finally(() => {
     pending = undefined;
   });
   return pending;

@@ -1,11 +1,13 @@
 // UI state of the import in progress and the last batch's results, shared by the
 // Library screen and the app menu (File › Import…).
+import { plural } from '../../app/format.ts';
 import { create } from 'zustand';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
 import { platform } from '../../platform/index.ts';
 import { useStatus } from '../../app/status.ts';
 import { importFiles } from './import.ts';
-import { plural, type ImportOutcome, type ImportProgress } from './outcome.ts';
+import { routeAccessLog } from '../logs/route.ts';
+import { type ImportOutcome, type ImportProgress } from './outcome.ts';
 
 export const importExtensions = ['json', 'jsonl', 'eval', 'traj', 'csv', 'gz'];
 
@@ -40,6 +42,7 @@ function batchSummary(outcomes: ImportOutcome[]): { text: string; tone: 'ok' | '
   if (count('imported')) parts.push(`Imported ${plural(count('imported'), 'file')} (${plural(transcripts, 'transcript')})`);
   if (count('duplicate')) parts.push(`${count('duplicate')} already imported`);
   if (count('skipped')) parts.push(`${count('skipped')} not stored`);
+  if (count('forwarded')) parts.push(`${plural(count('forwarded'), 'access log')} sent to Logs`);
   if (count('rejected')) parts.push(`${plural(count('rejected'), 'file')} rejected`);
   if (count('cancelled')) parts.push(`${count('cancelled')} cancelled`);
   const tone = count('rejected') ? 'danger' : count('imported') === outcomes.length ? 'ok' : 'warn';
@@ -58,6 +61,7 @@ export const useImportRunner = create<ImportRunner>((set, get) => ({
     try {
       const outcomes = await importFiles(files, {
         signal: controller.signal,
+        accessLogs: routeAccessLog,
         onProgress: (progress) => {
           set((s) => ({ progress, outcomes: progress.outcome ? [...s.outcomes, progress.outcome] : s.outcomes }));
           if (progress.phase !== 'done') status.work(describeProgress(progress));

@@ -1,9 +1,10 @@
 // The import pipeline: hash → skip known bytes → parse (worker) → plan → one transaction.
 // Each file stands alone: one file's failure never touches another's rows.
+import { formatWhen } from '../../app/format.ts';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
 import { sha256Hex } from '../../../../shared/rubric/canonical-json.ts';
 import { db as appDb, type CustodyDb } from '../../db/database.ts';
-import { formatWhen, type ImportOutcome, type ImportProgress } from './outcome.ts';
+import { type ImportOutcome, type ImportProgress } from './outcome.ts';
 import { planImport } from './plan.ts';
 import { formatOf, triedReaders, type ParseFn, type ReadAnyOutput } from './read-types.ts';
 import { AlreadyImported, writeImport, type WriteOptions } from './write.ts';
@@ -18,6 +19,8 @@ export interface ImportOptions {
   database?: CustodyDb;
   activateRubric?: WriteOptions['activateRubric'];
   now?: () => Date;
+  /** Takes access logs to the log engine (the Logs screen); returns null for other files. */
+  accessLogs?: (file: FilePayload) => Promise<ImportOutcome | null>;
 }
 
 /**
@@ -64,6 +67,9 @@ async function importOne(file: FilePayload, options: ImportOptions, phase: (p: I
   const { name } = file;
   const size = file.bytes.byteLength;
   if (options.signal?.aborted) return cancelled(name, size);
+
+  const routed = await options.accessLogs?.(file);
+  if (routed) return routed;
 
   phase('hashing');
   const sha256 = await sha256Hex(file.bytes);

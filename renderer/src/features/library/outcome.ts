@@ -1,4 +1,5 @@
 // What importing one file came to, in words the Library screen shows as they are.
+import { plural } from '../../app/format.ts';
 import type { DataKind, ReadProblem } from '../../../../shared/model/import-report.ts';
 
 export type ImportPhase = 'hashing' | 'parsing' | 'writing' | 'done';
@@ -52,6 +53,14 @@ export interface SkippedOutcome extends OutcomeBase {
   message: string;
 }
 
+/** An access log handed to the log engine (the Logs screen shows its import). */
+export interface ForwardedOutcome extends OutcomeBase {
+  status: 'forwarded';
+  kind: 'access-log';
+  format: string;
+  message: string;
+}
+
 export interface RejectedOutcome extends OutcomeBase {
   status: 'rejected';
   message: string;
@@ -66,20 +75,9 @@ export interface CancelledOutcome extends OutcomeBase {
   message: string;
 }
 
-export type ImportOutcome = ImportedOutcome | DuplicateOutcome | SkippedOutcome | RejectedOutcome | CancelledOutcome;
+export type ImportOutcome = ImportedOutcome | DuplicateOutcome | SkippedOutcome | ForwardedOutcome | RejectedOutcome | CancelledOutcome;
 
 /** "2025-03-04 14:05" in local time: unambiguous and short. */
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** One line for a status bar or a result row. */
 export function summarizeOutcome(o: ImportOutcome): string {
   switch (o.status) {

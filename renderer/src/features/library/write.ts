@@ -1,11 +1,12 @@
 // Stores one planned file in a single Dexie transaction: it all lands, or none of it.
+import { plural } from '../../app/format.ts';
 import { canonicalJson } from '../../../../shared/rubric/canonical-json.ts';
 import { annotationId } from '../../../../shared/model/annotation.ts';
 import type { Transcript } from '../../../../shared/model/transcript.ts';
 import type { CustodyDb } from '../../db/database.ts';
 import type { ImportProblemRow, QueueItem, SourceRow, TranscriptBody, TranscriptSummary } from '../../db/rows.ts';
 import { getAnnotator, getSetting } from '../../db/settings.ts';
-import { plural } from './outcome.ts';
+
 import { summarize, type ImportPlan } from './plan.ts';
 
 /** Thrown inside the transaction when another import of the same bytes won the race. */

@@ -1,0 +1,211 @@
+// The auditor's workbench: facets on the left, search, chips and the histogram on top,
+// the virtualized timeline in the middle, the event drawer on the right.
+import { formatCount } from '../../app/format.ts';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useStatus } from '../../app/status.ts';
+import { platform } from '../../platform/index.ts';
+import { applyView, currentView } from './apply-view.ts';
+import { ColumnPicker } from './ColumnPicker.tsx';
+import { installLogBenchHook } from '../../logs/engine/bench-hook.ts';
+import { logEngine, openLogEngine } from './engine-instance.ts';
+import { EventDrawer } from './EventDrawer.tsx';
+import { FacetsPanel } from './FacetsPanel.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { zoneLabel } from './format.ts';
+import { Histogram } from './Histogram.tsx';
+import { ImportProgress } from './ImportProgress.tsx';
+import { ImportReports } from './ImportReports.tsx';
+import { InterruptedImports } from './InterruptedImports.tsx';
+import { useImports } from './import-store.ts';
+import { loadLastView, saveLastView, takeLinkedView } from './persist.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useFacets, useProblems, useQueryKey, useSources } from './queries.ts';
+import { usePagedRows } from './row-pages.ts';
+import { SavedViews, ShareView } from './SavedViews.tsx';
+import { SourcesPanel } from './SourcesPanel.tsx';
+import { StagedImports } from './StagedImports.tsx';
+import { useLogsUi, type LogsTab } from './store.ts';
+import { Timeline } from './Timeline.tsx';
+import { useLogsKeys } from './use-logs-keys.ts';
+import './logs.css';
+
+// The access-log benchmark drives the engine through this seam (inert without ?bench=1).
+installLogBenchHook(logEngine);
+
+export const logExtensions = ['json', 'jsonl', 'ndjson', 'csv', 'gz', 'log', 'txt'];
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer.types).includes('Files');
+}
+
+/** Restores the last view (or a linked one) once, then remembers every change. */
+function useViewMemory(ready: boolean) {
+  useEffect(() => {
+    const linked = takeLinkedView();
+    // "#logs" in the address while this screen shows, so a reload comes back here.
+    if (!location.hash.startsWith('#logs')) history.replaceState(null, '', `${location.pathname}${location.search}#logs`);
+    if (linked && 'view' in linked) applyView(linked.view);
+    else {
+      if (linked) useStatus.getState().say(`View link not applied: ${linked.error}`, 'warn');
+      const last = loadLastView();
+      if (last) applyView(last);
+    }
+    const unsubscribe = useLogsUi.subscribe((s, prev) => {
+      if (s.filter !== prev.filter || s.columns !== prev.columns || s.sort !== prev.sort) saveLastView(currentView());
+    });
+    return () => {
+      unsubscribe();
+      if (location.hash.startsWith('#logs')) history.replaceState(null, '', `${location.pathname}${location.search}`);
+    };
+  }, []);
+  // A link opened while the app is running (pasted into the address bar).
+  useEffect(() => {
+    if (!ready) return;
+    const onHash = () => {
+      const linked = takeLinkedView();
+      if (linked && 'view' in linked) applyView(linked.view);
+      else if (linked) useStatus.getState().say(`View link not applied: ${linked.error}`, 'warn');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [ready]);
+}
+
+function Tabs({ sources, problems }: { sources: number; problems: number }) {
+  const tab = useLogsUi((s) => s.tab);
+  const setTab = useLogsUi((s) => s.setTab);
+  const items: { id: LogsTab; label: string }[] = [
+    { id: 'events', label: 'Events' },
+    { id: 'sources', label: `Sources (${sources})` },
+    { id: 'problems', label: `Problems (${formatCount(problems)})` },
+  ];
+  return (
+    <div className="lg-tabs" role="tablist" aria-label="Logs views">
+      {items.map((t) => (
+        <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="lg-tab" onClick={() => setTab(t.id)}>
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function LogsScreen() {
+  const [engine, setEngine] = useState<{ state: 'opening' | 'ready' | 'failed'; error?: string }>({ state: 'opening' });
+  const [dragging, setDragging] = useState(false);
+  const ready = engine.state === 'ready';
+  const { filter, sort, tab, zone, setZone, open, openRow } = useLogsUi();
+  const stage = useImports((s) => s.stage);
+  const importing = useImports((s) => s.running !== null);
+
+  useEffect(() => {
+    openLogEngine().then(
+      () => setEngine({ state: 'ready' }),
+      (err: unknown) => setEngine({ state: 'failed', error: err instanceof Error ? err.message : String(err) }),
+    );
+  }, []);
+  useViewMemory(ready);
+
+  const sources = useSources(ready);
+  const problems = useProblems(ready);
+  const facets = useFacets(filter, ready && tab === 'events');
+  const key = useQueryKey(filter);
+  const rowsKey = `${ready}|${sort}|${key}`;
+  const rows = usePagedRows(filter, sort, rowsKey, ready);
+  useLogsKeys(rows);
+
+  const names = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
+  const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
+
+  const pick = async () => {
+    const files = await platform.openFiles({ title: 'Import access logs', extensions: logExtensions, multiple: true });
+    stage(files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name)));
+  };
+
+  const totalEvents = (sources.data ?? []).reduce((n, s) => n + s.eventCount, 0);
+
+  return (
+    <div
+      className="lg-screen"
+      data-dragging={dragging || undefined}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        if (hasFiles(e)) stage(Array.from(e.dataTransfer.files));
+      }}
+    >
+      <div className="lg-top">
+        <h1>Logs</h1>
+        <Tabs sources={sources.data?.length ?? 0} problems={(problems.data ?? []).length} />
+        <span className="muted lg-count" data-testid="event-count">
+          {tab === 'events' && rows.total !== undefined ? `${formatCount(rows.total)} of ${formatCount(totalEvents)} events` : `${formatCount(totalEvents)} events`}
+        </span>
+        <div className="lg-top-actions">
+          <SavedViews />
+          <ShareView />
+          <ColumnPicker />
+          <div className="lg-seg" role="group" aria-label="Time zone">
+            <button type="button" className="btn btn-sm" aria-pressed={zone === 'utc'} onClick={() => setZone('utc')}>
+              UTC
+            </button>
+            <button type="button" className="btn btn-sm" aria-pressed={zone === 'local'} onClick={() => setZone('local')} title={`Local time (${zoneLabel('local')})`}>
+              Local
+            </button>
+          </div>
+          <button type="button" className="btn btn-primary btn-sm" onClick={() => void pick()}>
+            Import logs…
+          </button>
+        </div>
+      </div>
+
+      <div className="lg-notices">
+        {engine.state === 'opening' ? <p className="muted">Opening the log store…</p> : null}
+        {engine.state === 'failed' ? <p className="error">The log store could not be opened: {engine.error}</p> : null}
+        <ImportProgress />
+        <InterruptedImports ready={ready} busy={importing} />
+        <StagedImports />
+        <ImportReports />
+      </div>
+
+      {tab === 'events' ? (
+        <div className="lg-main" data-drawer={openRow !== null || undefined}>
+          <FacetsPanel facets={facets.data} error={facets.error} sourceName={sourceName} />
+          <div className="lg-center">
+            <FilterBar sourceName={sourceName} />
+            <Histogram />
+            {rows.error ? <p className="error">The timeline could not be read: {rows.error}</p> : null}
+            {ready && rows.total === 0 ? (
+              <p className="empty">{totalEvents ? 'No event matches this filter.' : 'No access logs yet. Import logs (Okta, Descope, OpenTelemetry …) or drop files here.'}</p>
+            ) : (
+              <Timeline rows={rows} sourceName={sourceName} resetKey={rowsKey} onActivate={(i) => void rows.load(i).then((r) => r && open(r.row))} />
+            )}
+          </div>
+          <EventDrawer sourceName={sourceName} />
+        </div>
+      ) : tab === 'sources' ? (
+        <div className="lg-page">
+          <SourcesPanel sources={sources.data} />
+        </div>
+      ) : (
+        <div className="lg-page">
+          <ProblemsPanel problems={problems.data} sources={sources.data ?? []} />
+        </div>
+      )}
+
+      {dragging ? (
+        <div className="lg-drop" aria-hidden="true">
+          <p>Drop access logs to import</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

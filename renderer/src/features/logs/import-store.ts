@@ -1,0 +1,189 @@
+// Access-log imports: files are staged with the detector's verdict (the auditor may
+// override the format or pick a mapping), then ingested one at a time by the engine in
+// its worker. Cancel asks first: keep what was committed (a partial source) or discard it.
+import { plural } from '../../app/format.ts';
+import { create } from 'zustand';
+import type { IngestJob, IngestProgress, IngestResult } from '../../logs/engine/contract.ts';
+import { useStatus } from '../../app/status.ts';
+import { detectHead, type DetectedFormat } from './detection.ts';
+import { logEngine, openLogEngine } from './engine-instance.ts';
+
+import { useLogsUi } from './store.ts';
+
+export type LogFile = Blob & { name: string };
+
+export interface StagedFile {
+  key: string;
+  file: LogFile;
+  detection?: DetectedFormat;
+  detectError?: string;
+  /** The auditor's reader choice; undefined follows detection. */
+  format?: string;
+  mappingId?: string;
+}
+
+export interface ImportReport {
+  key: string;
+  name: string;
+  status: IngestResult['status'] | 'failed';
+  message: string;
+  events?: number;
+  problems?: number;
+  partial?: boolean;
+}
+
+interface Running {
+  key: string;
+  name: string;
+  size: number;
+  progress?: IngestProgress;
+  job: IngestJob;
+  startedAt: number;
+}
+
+export type CancelChoice = 'keep' | 'discard';
+
+interface ImportState {
+  staged: StagedFile[];
+  queue: StagedFile[];
+  running: Running | null;
+  /** Set while the cancel question is showing; the import keeps running meanwhile. */
+  askingCancel: boolean;
+  cancelChoice: CancelChoice | null;
+  reports: ImportReport[];
+  stage: (files: LogFile[]) => void;
+  unstage: (key: string) => void;
+  choose: (key: string, patch: Partial<Pick<StagedFile, 'format' | 'mappingId'>>) => void;
+  startStaged: () => void;
+  /** Straight to the engine, no staging (Library picks and the demo workspace). */
+  ingest: (files: LogFile[]) => Promise<ImportReport[]>;
+  askCancel: () => void;
+  answerCancel: (choice: CancelChoice | 'continue') => void;
+  dismissReports: () => void;
+}
+
+let seq = 0;
+const nextKey = () => `f${++seq}`;
+const waiters = new Map<string, (r: ImportReport) => void>();
+let pumping = false;
+
+/** A file nothing recognized needs the auditor to pick a reader (and maybe a mapping) first. */
+export function needsReader(s: StagedFile): boolean {
+  if (s.format || s.mappingId) return false;
+  return s.detection !== undefined && (s.detection.kind !== 'access-log' || !s.detection.format);
+}
+
+function describe(result: IngestResult, name: string, choice: CancelChoice | null): ImportReport {
+  const source = result.source;
+  const base = { key: '', name, status: result.status, events: source?.eventCount, problems: source?.errorCount };
+  switch (result.status) {
+    case 'imported':
+      return { ...base, message: `${plural(source?.eventCount ?? 0, 'event')} imported as ${source?.format ?? 'unknown format'}${source?.errorCount ? `, ${plural(source.errorCount, 'problem')}` : ''}` };
+    case 'duplicate':
+      return { ...base, message: result.message ?? 'Already imported; skipped (nothing counted twice).' };
+    case 'cancelled':
+      return choice === 'discard'
+        ? { ...base, message: 'Cancelled; the events read so far were discarded.' }
+        : source && source.eventCount > 0
+          ? { ...base, partial: true, message: `Cancelled; kept ${plural(source.eventCount, 'event')} as a partial source. Import the same file again to resume.` }
+          : { ...base, message: result.message ?? 'Cancelled before any events were stored.' };
+    case 'rejected':
+      return { ...base, message: result.message ?? 'Rejected; nothing was stored.' };
+  }
+}
+
+export const useImports = create<ImportState>((set, get) => {
+  const finish = (item: StagedFile, report: ImportReport) => {
+    set((s) => ({ running: null, askingCancel: false, reports: [...s.reports, report] }));
+    useLogsUi.getState().dataChanged();
+    const tone = report.status === 'imported' ? 'ok' : report.status === 'duplicate' || report.status === 'cancelled' ? 'warn' : 'danger';
+    useStatus.getState().say(`${item.file.name}: ${report.message}`, tone);
+    waiters.get(item.key)?.(report);
+    waiters.delete(item.key);
+  };
+
+  const runOne = async (item: StagedFile): Promise<ImportReport> => {
+    const failed = (err: unknown): ImportReport => ({ key: item.key, name: item.file.name, status: 'failed', message: `Import failed: ${err instanceof Error ? err.message : String(err)}` });
+    let job: IngestJob;
+    try {
+      await openLogEngine();
+      job = logEngine().ingest(item.file, {
+        ...(item.format ? { format: item.format } : {}),
+        ...(item.mappingId ? { mappingId: item.mappingId } : {}),
+        // Always keep on cancel; "discard" removes the partial source afterwards, so the
+        // question can be asked while the import is still running.
+        onCancel: 'keep',
+        onProgress: (progress) => set((s) => (s.running?.key === item.key ? { running: { ...s.running, progress } } : {})),
+      });
+    } catch (err) {
+      return failed(err);
+    }
+    set({ running: { key: item.key, name: item.file.name, size: item.file.size, job, startedAt: Date.now() }, cancelChoice: null, askingCancel: false });
+    useStatus.getState().work(`Importing ${item.file.name}…`);
+    try {
+      const result = await job.done;
+      const choice = get().cancelChoice;
+      if (result.status === 'cancelled' && choice === 'discard' && result.source) await logEngine().removeSource(result.source.id);
+      return { ...describe(result, item.file.name, choice), key: item.key };
+    } catch (err) {
+      return failed(err);
+    }
+  };
+
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      for (let next = get().queue[0]; next; next = get().queue[0]) {
+        set((s) => ({ queue: s.queue.slice(1) }));
+        finish(next, await runOne(next));
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  return {
+    staged: [],
+    queue: [],
+    running: null,
+    askingCancel: false,
+    cancelChoice: null,
+    reports: [],
+    stage(files) {
+      const added = files.map((file) => ({ key: nextKey(), file }));
+      set((s) => ({ staged: [...s.staged, ...added] }));
+      for (const item of added) {
+        detectHead(item.file).then(
+          (detection) => set((s) => ({ staged: s.staged.map((x) => (x.key === item.key ? { ...x, detection } : x)) })),
+          (err: unknown) => set((s) => ({ staged: s.staged.map((x) => (x.key === item.key ? { ...x, detectError: String(err) } : x)) })),
+        );
+      }
+    },
+    unstage: (key) => set((s) => ({ staged: s.staged.filter((x) => x.key !== key) })),
+    choose: (key, patch) => set((s) => ({ staged: s.staged.map((x) => (x.key === key ? { ...x, ...patch } : x)) })),
+    startStaged() {
+      const ready = get().staged.filter((s) => !needsReader(s));
+      if (!ready.length) return;
+      set((s) => ({ staged: s.staged.filter((x) => !ready.includes(x)), queue: [...s.queue, ...ready], reports: [] }));
+      void pump();
+    },
+    ingest(files) {
+      const items = files.map((file) => ({ key: nextKey(), file }));
+      const done = Promise.all(items.map((item) => new Promise<ImportReport>((resolve) => waiters.set(item.key, resolve))));
+      set((s) => ({ queue: [...s.queue, ...items] }));
+      void pump();
+      return done;
+    },
+    askCancel: () => set({ askingCancel: true }),
+    answerCancel(choice) {
+      if (choice === 'continue') return set({ askingCancel: false });
+      const running = get().running;
+      set({ askingCancel: false, cancelChoice: choice });
+      // Cancel stops the batch: files still waiting go back to the staged list.
+      set((s) => ({ staged: [...s.queue.filter((q) => !waiters.has(q.key)), ...s.staged], queue: s.queue.filter((q) => waiters.has(q.key)) }));
+      running?.job.cancel();
+    },
+    dismissReports: () => set({ reports: [] }),
+  };
+});

@@ -1,0 +1,404 @@
+// The auditor's workbench end to end, in Chromium with the web platform adapter, the
+// real log engine (worker + on-disk IndexedDB) and a persistent profile: import two
+// vendors' logs through the UI, facet, zoom the histogram, open, star and comment an
+// event, reload and find it all again; and a generic CSV read through a saved mapping.
+import { test, expect } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtures = join(root, 'test/fixtures/e2e/logs');
+const okta = join(fixtures, 'okta-e2e.jsonl');
+const descope = join(fixtures, 'descope-e2e.json');
+const gateway = join(fixtures, 'gateway-e2e.csv');
+const screens = join(root, 'test-results/screens');
+mkdirSync(screens, { recursive: true });
+
+async function openLogs(page: Page) {
+  await page.goto('./');
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Logs' }).click();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  // First run forwards the demo workspace's access logs to the engine; let them land so
+  // the counts below are stable.
+  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0, { timeout: 30_000 });
+}
+
+async function pickFiles(page: Page, paths: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import logs…' }).click();
+  await (await chooser).setFiles(paths);
+}
+
+function eventCount(page: Page): Promise<number> {
+  return page
+    .getByTestId('event-count')
+    .textContent()
+    .then((t) => Number((t ?? '').match(/^([\d,]+) of/)?.[1]?.replace(/,/g, '') ?? Number.NaN));
+}
+
+function facet(page: Page, title: string): Locator {
+  return page.getByRole('complementary', { name: 'Facets' }).getByRole('region', { name: title });
+}
+
+test('imports two vendors, filters, zooms, annotates, and keeps it all across a reload', async ({ page, pageErrors }) => {
+  await openLogs(page);
+
+  // Import: both files are staged with what the detector saw, then imported.
+  await pickFiles(page, [okta, descope]);
+  const staged = page.getByRole('region', { name: 'Files to import' });
+  await expect(staged.getByText('okta-system-log', { exact: true })).toBeVisible();
+  await expect(staged.getByText('descope-audit', { exact: true })).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-staged.png') });
+  await staged.getByRole('button', { name: /Import 2 files/ }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="imported"]')).toHaveCount(2, { timeout: 30_000 });
+  await expect(results.locator('[data-status="imported"]').filter({ hasText: 'okta-e2e.jsonl' })).toContainText('60 events');
+
+  // The malformed Okta line is listed by line number; the other 60 were imported.
+  await page.getByRole('tab', { name: /Sources/ }).click();
+  const sources = page.getByRole('table', { name: 'Log sources' });
+  await expect(sources.getByRole('row').filter({ hasText: 'okta-e2e.jsonl' })).toContainText('okta-system-log');
+  await expect(sources.getByRole('row').filter({ hasText: 'descope-e2e.json' })).toContainText('descope-audit');
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  const problem = page.getByRole('table', { name: 'Import problems' }).getByRole('row').filter({ hasText: 'okta-e2e.jsonl' });
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText('line 4');
+  await page.screenshot({ path: join(screens, 'logs-problems.png') });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe('access-log-problems.csv');
+  const csvText = readFileSync((await csv.path())!, 'utf8');
+  expect(csvText).toContain('file,line,sample,message');
+  expect(csvText).toMatch(/okta-e2e\.jsonl,4,/);
+  await page.getByRole('tab', { name: 'Events' }).click();
+
+  // Facets: both new sources (OR within a facet) …
+  const all = await eventCount(page);
+  const sourceFacet = facet(page, 'Source file');
+  await sourceFacet.getByRole('button', { name: /okta-e2e\.jsonl/ }).click();
+  await sourceFacet.getByRole('button', { name: /descope-e2e\.json/ }).click();
+  await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('listitem')).toHaveCount(3); // two chips + "Clear all"
+  await expect.poll(() => eventCount(page)).toBeLessThan(all);
+  const bothSources = await eventCount(page);
+  expect(bothSources).toBeGreaterThanOrEqual(60 + 59);
+
+  // … AND one agent: counts recompute, the other facets follow.
+  const agentFacet = facet(page, 'Agent');
+  const agentValue = agentFacet.getByRole('button', { name: /agent-carecoord/i }).first();
+  const agentCount = Number((await agentValue.locator('.lg-fv-count').textContent())?.replace(/,/g, ''));
+  await agentValue.click();
+  await expect.poll(() => eventCount(page)).toBe(agentCount);
+  const decisions = facet(page, 'Decision');
+  await expect(decisions.getByRole('button', { name: /deny/ })).toBeVisible();
+
+  // Histogram: drag across the middle of the chart; the time window becomes a filter.
+  const chart = page.getByTestId('histogram');
+  await expect(chart).not.toHaveAttribute('aria-busy', 'true'); // bars of the current filter, not the last one
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const y = box.y + box.height * 0.5;
+  await page.mouse.move(box.x + box.width * 0.08, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.75, y, { steps: 8 });
+  await page.mouse.up();
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByText(/^Time: /)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeEnabled();
+  await expect.poll(() => eventCount(page)).toBeLessThanOrEqual(agentCount);
+  const zoomed = await eventCount(page);
+  expect(zoomed).toBeGreaterThan(0);
+  const timeChip = await chips.getByText(/^Time: /).textContent();
+  await page.screenshot({ path: join(screens, 'logs-filtered.png') });
+
+  // Open the first event (keyboard: the timeline is focused, Enter opens), then star,
+  // tag and comment it.
+  const timeline = page.getByRole('grid', { name: 'Events' });
+  await timeline.getByRole('row').nth(1).click();
+  const drawer = page.getByRole('complementary', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByTestId('delegation-sentence')).toContainText(/acting|no on-behalf-of|themself/);
+  await expect(drawer.getByTestId('raw-tree')).toBeVisible();
+  const action = (await drawer.locator('.lg-drawer-title h3').textContent()) ?? '';
+  await drawer.getByRole('button', { name: 'Star', exact: true }).click();
+  await expect(drawer.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
+  await drawer.getByLabel('Add tag').fill('needs-review');
+  await drawer.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(drawer.getByRole('list', { name: 'Tags' })).toContainText('needs-review');
+  await drawer.getByLabel('Comment').fill('Token exchange on behalf of the nurse — check consent record.');
+  await drawer.getByRole('button', { name: 'Save comment' }).click();
+  await expect(drawer.getByText('saved', { exact: true })).toBeVisible();
+  await expect(timeline.getByRole('row').nth(1).getByLabel('starred')).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-drawer.png') });
+
+  // Surrounding events of the same agent, ± 1 h: another event opens, the filter stays.
+  const around = drawer.getByRole('region', { name: 'Surrounding events' });
+  await around.getByLabel('Window').selectOption({ label: '± 1 h' });
+  await expect(around.getByRole('listitem').nth(1)).toBeVisible();
+  await around.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screens, 'logs-drawer-context.png') });
+  const chipsBefore = await page.getByRole('list', { name: 'Active filters' }).textContent();
+  await around.locator('button.lg-around-row:not([aria-current])').last().click();
+  await expect(drawer.locator('.lg-drawer-title h3')).not.toHaveText(action);
+  expect(await page.getByRole('list', { name: 'Active filters' }).textContent()).toBe(chipsBefore);
+
+  // Keyboard: Escape closes, j moves, Enter reopens on the next row.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+  await timeline.focus();
+  await page.keyboard.press('j');
+  await expect(timeline.getByRole('row').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Star', exact: true })).toBeVisible(); // a different, unstarred event
+  await page.keyboard.press('k');
+  await expect(drawer.getByRole('button', { name: 'Starred' })).toBeVisible(); // the drawer follows the cursor
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search events')).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // Reload: the filter (facets + zoom) and the annotations are still there.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(chips.getByText('Source file: okta-e2e.jsonl')).toBeVisible();
+  await expect(chips.getByText('Source file: descope-e2e.json')).toBeVisible();
+  await expect(chips.getByText(/^Agent: /)).toBeVisible();
+  await expect(chips.getByText(/^Time: /)).toHaveText(timeChip!);
+  await expect.poll(() => eventCount(page)).toBe(zoomed);
+
+  await page.getByRole('group', { name: 'Auditor notes filter' }).getByRole('button', { name: /Starred/ }).click();
+  await expect.poll(() => eventCount(page)).toBe(1);
+  await page.getByRole('grid', { name: 'Events' }).getByRole('row').nth(1).click();
+  await expect(drawer.locator('.lg-drawer-title h3')).toHaveText(action);
+  await expect(drawer.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(drawer.getByRole('list', { name: 'Tags' })).toContainText('needs-review');
+  await expect(drawer.getByLabel('Comment')).toHaveValue('Token exchange on behalf of the nurse — check consent record.');
+
+  // The tag and comment filters find it too.
+  await page.getByRole('group', { name: 'Auditor notes filter' }).getByRole('button', { name: /Starred/ }).click();
+  await page.getByLabel('Filter by tag').fill('needs-review');
+  await page.getByLabel('Filter by tag').press('Enter');
+  await expect.poll(() => eventCount(page)).toBe(1);
+  await page.getByRole('group', { name: 'Auditor notes filter' }).getByRole('button', { name: /Commented/ }).click();
+  await expect.poll(() => eventCount(page)).toBe(1);
+  await page.screenshot({ path: join(screens, 'logs-after-reload.png') });
+
+  // Reset zoom removes only the time window.
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(chips.getByText(/^Time: /)).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a generic CSV is read through a column mapping saved in the dialog', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  await pickFiles(page, [gateway]);
+  const staged = page.getByRole('region', { name: 'Files to import' });
+  await expect(staged.getByText('generic-csv', { exact: true })).toBeVisible();
+
+  await staged.getByRole('button', { name: 'New mapping…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Map columns/ });
+  await expect(dialog.getByRole('table', { name: 'First records' })).toContainText('agent-billing');
+  // Saving with the required fields missing says what is missing.
+  await dialog.getByLabel('Mapping name').fill('Gateway CSV');
+  await dialog.getByLabel('Time', { exact: true }).selectOption('');
+  await dialog.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(dialog.getByText('Choose the column for time.')).toBeVisible();
+  await dialog.getByLabel('Time', { exact: true }).selectOption('when');
+  await dialog.getByLabel('Time format').selectOption('iso');
+  await dialog.getByLabel('Action', { exact: true }).selectOption('op');
+  await dialog.getByLabel('Decision', { exact: true }).selectOption('verdict');
+  await dialog.getByLabel('Scopes granted').selectOption('perms');
+  await dialog.getByLabel('Trace id').selectOption('trace');
+  await expect(dialog.getByText(/first row reads as 2026-11-12 09:00:00/)).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-mapping.png') });
+  await dialog.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(staged.getByLabel(/Column mapping for gateway-e2e\.csv/)).toHaveValue(/.+/);
+
+  await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="imported"]')).toContainText('10 events', { timeout: 30_000 });
+
+  await facet(page, 'Source file').getByRole('button', { name: /gateway-e2e\.csv/ }).click();
+  await expect.poll(() => eventCount(page)).toBe(10);
+  const decisions = facet(page, 'Decision');
+  await expect(decisions.getByRole('button', { name: /deny, 3 events/ })).toBeVisible();
+  await expect(decisions.getByRole('button', { name: /challenge, 1 event$/ })).toBeVisible();
+  await expect(facet(page, 'On behalf of').getByRole('button', { name: /rn\.grace\.obi, 5 events/ })).toBeVisible();
+
+  // The saved mapping is offered again for the next file, dropped onto the screen this time.
+  const csvText = readFileSync(gateway, 'utf8');
+  const drop = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'gateway-e2e.csv', { type: 'text/csv' }));
+    return dt;
+  }, csvText);
+  await page.locator('.lg-screen').dispatchEvent('dragover', { dataTransfer: drop });
+  await page.locator('.lg-screen').dispatchEvent('drop', { dataTransfer: drop });
+  await expect(staged.getByLabel(/Column mapping for gateway-e2e\.csv/).locator('option', { hasText: 'Gateway CSV' })).toHaveCount(1);
+  expect(pageErrors).toEqual([]);
+});
+
+test('saved views, columns, time zone and view links', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await facet(page, 'Decision').getByRole('button', { name: /^allow,/ }).click();
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
+  const allowed = await eventCount(page);
+
+  // Columns: add the trace id; time stays first and cannot be hidden.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const picker = page.getByRole('dialog', { name: 'Timeline columns' });
+  await expect(picker.getByLabel('Time')).toBeDisabled();
+  await picker.getByLabel('Trace id').check();
+  await page.screenshot({ path: join(screens, 'logs-columns.png') });
+  await page.keyboard.press('Escape');
+  const grid = page.getByRole('grid', { name: 'Events' });
+  await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
+
+  // UTC by default, local on request, said in the header.
+  await expect(grid.getByRole('columnheader', { name: /Time \(UTC\)/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Time zone' }).getByRole('button', { name: 'Local' }).click();
+  await expect(grid.getByRole('columnheader', { name: /Time \(UTC[+-]\d\d:\d\d\)/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Time zone' }).getByRole('button', { name: 'UTC' }).click();
+
+  // Save the view, clear the filter, apply the view again.
+  await page.getByRole('button', { name: /^Views/ }).click();
+  const views = page.getByRole('dialog', { name: 'Saved views' });
+  await views.getByLabel('View name').fill('Allowed only');
+  await views.getByRole('button', { name: 'Save' }).click();
+  await expect(views.getByRole('list', { name: 'Saved views' })).toContainText('Allowed only');
+  await page.keyboard.press('Escape');
+  await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
+  await expect(chips.getByText('Decision: allow')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Views/ }).click();
+  await views.getByRole('button', { name: /^Allowed only/ }).click();
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
+  await expect.poll(() => eventCount(page)).toBe(allowed);
+
+  // A view link reproduces filter and columns on load, in a fresh page.
+  await page.getByRole('button', { name: 'Copy view link' }).click();
+  const link = await page.getByTestId('view-link').inputValue();
+  expect(link).toMatch(/^#logs\?view=[A-Za-z0-9_-]+$/);
+  await page.screenshot({ path: join(screens, 'logs-share.png') });
+  await page.keyboard.press('Escape');
+  await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await picker.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toHaveCount(0);
+
+  const other = await page.context().newPage();
+  await other.goto(`./${link}`);
+  await expect(other.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(other.getByRole('list', { name: 'Active filters' }).getByText('Decision: allow')).toBeVisible();
+  await expect(other.getByRole('grid', { name: 'Events' }).getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
+  expect(other.url()).not.toContain('view='); // consumed, so a reload shows the latest state
+  await other.close();
+
+  // The same workbench in the dark theme (long sessions, dim rooms).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('grid', { name: 'Events' }).getByRole('row').nth(3).click();
+  await expect(page.getByRole('complementary', { name: 'Event details' })).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // A damaged link is refused with a reason and changes nothing.
+  await page.goto('./#logs?view=not-a-view');
+  await expect(page.getByRole('status').filter({ hasText: 'View link not applied' })).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+/** An Okta-shaped JSONL big enough that its import can be watched and cancelled. */
+function bigOktaLog(lines: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'custody-e2e-logs-'));
+  const path = join(dir, 'okta-big.jsonl');
+  const start = Date.UTC(2026, 10, 20);
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const published = new Date(start + i * 1000).toISOString();
+    out.push(
+      JSON.stringify({
+        uuid: `big-${i}`,
+        published,
+        eventType: i % 50 === 0 ? 'policy.evaluate_sign_on' : 'app.oauth2.as.token.grant',
+        actor: { id: `agent-${i % 7}`, type: 'PublicClientApp', displayName: `Load agent ${i % 7}` },
+        outcome: { result: i % 50 === 0 ? 'DENY' : 'SUCCESS' },
+        debugContext: { debugData: { grantedScopes: 'chart.read chart.write', requestId: `req-${i}` } },
+      }),
+    );
+  }
+  writeFileSync(path, `${out.join('\n')}\n`);
+  return path;
+}
+
+test('a long import shows progress; cancel asks, keeps a partial source or discards it', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
+  const big = bigOktaLog(800_000);
+  await openLogs(page);
+
+  const startImport = async () => {
+    await pickFiles(page, [big]);
+    const staged = page.getByRole('region', { name: 'Files to import' });
+    await expect(staged.getByText('okta-system-log', { exact: true })).toBeVisible();
+    await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  };
+  const progress = page.getByRole('region', { name: 'Import progress' });
+
+  // Watch it run, then cancel and keep what was committed.
+  await startImport();
+  await expect(progress).toBeVisible();
+  // Past the first committed chunks (the engine commits whole chunks only).
+  await expect.poll(async () => Number((await progress.getByTestId('progress-events').textContent())?.replace(/,/g, '')), { timeout: 30_000, intervals: [50] }).toBeGreaterThan(200_000);
+  await expect(progress.getByText(/events\/s/)).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-progress.png') });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  const ask = page.getByRole('alertdialog', { name: /Stop importing okta-big\.jsonl/ });
+  await expect(ask).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-cancel.png') });
+  await ask.getByRole('button', { name: 'Keep partial' }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="cancelled"]')).toContainText(/kept [\d,]+ events as a partial source/, { timeout: 30_000 });
+  await page.getByRole('tab', { name: /Sources/ }).click();
+  const row = page.getByRole('table', { name: 'Log sources' }).getByRole('row').filter({ hasText: 'okta-big.jsonl' });
+  await expect(row).toContainText('partial');
+  await expect(page.getByRole('region', { name: 'Unfinished imports' })).toContainText('okta-big.jsonl');
+  await page.screenshot({ path: join(screens, 'logs-sources.png') });
+
+  // Remove the partial source cleanly.
+  await row.getByRole('button', { name: 'Remove okta-big.jsonl' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove source' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible();
+
+  // Again, and this time discard: the store is as it was.
+  await page.getByRole('tab', { name: 'Events' }).click();
+  const before = await eventCount(page);
+  await startImport();
+  await expect.poll(async () => Number((await progress.getByTestId('progress-events').textContent())?.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await ask.getByRole('button', { name: 'Discard events' }).click();
+  await expect(results.locator('[data-status="cancelled"]').last()).toContainText('discarded', { timeout: 30_000 });
+  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible();
+  await expect.poll(() => eventCount(page)).toBe(before);
+  expect(pageErrors).toEqual([]);
+});
+
+test('an access log picked in the Library goes to the Logs workbench', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await (await chooser).setFiles(descope);
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="forwarded"]')).toContainText('descope-audit');
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Logs' }).click();
+  await page.getByRole('tab', { name: /Sources/ }).click();
+  await expect(page.getByRole('table', { name: 'Log sources' }).getByRole('row').filter({ hasText: 'descope-e2e.json' })).toContainText('59', { timeout: 30_000 });
+  expect(pageErrors).toEqual([]);
+});

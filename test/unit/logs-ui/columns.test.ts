@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { columnsStorageKey, defaultColumns, loadColumns, normalizeColumns, saveColumns, toggleColumn } from '../../../renderer/src/features/logs/columns.ts';
+
+describe('column picker persistence', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('starts from the defaults, time first', () => {
+    expect(loadColumns()).toEqual([...defaultColumns]);
+    expect(defaultColumns[0]).toBe('time');
+  });
+
+  it('saves the choice and loads it back (as after a restart)', () => {
+    const chosen = toggleColumn(toggleColumn([...defaultColumns], 'traceId'), 'source');
+    expect(chosen).toContain('traceId');
+    expect(chosen).not.toContain('source');
+    saveColumns(chosen);
+    expect(JSON.parse(localStorage.getItem(columnsStorageKey)!)).toEqual(chosen);
+    expect(loadColumns()).toEqual(chosen);
+  });
+
+  it('keeps the catalogue order whatever order columns were ticked in', () => {
+    const cols = toggleColumn(toggleColumn(['time', 'agent'], 'ip'), 'decision');
+    expect(cols).toEqual(['time', 'decision', 'agent', 'ip']);
+  });
+
+  it('never hides time, nor the last data column', () => {
+    expect(toggleColumn(['time', 'agent'], 'time')).toEqual(['time', 'agent']);
+    expect(toggleColumn(['time', 'agent'], 'agent')).toEqual(['time', 'agent']);
+  });
+
+  it('drops unknown ids and repeats from storage or a shared link; garbage falls back to defaults', () => {
+    expect(normalizeColumns(['agent', 'agent', 'no-such', 42, 'time', 'ip'])).toEqual(['time', 'agent', 'ip']);
+    localStorage.setItem(columnsStorageKey, '{broken');
+    expect(loadColumns()).toEqual([...defaultColumns]);
+    localStorage.setItem(columnsStorageKey, JSON.stringify(['bogus']));
+    expect(loadColumns()).toEqual([...defaultColumns]);
+  });
+
+  it('works with any key-value store (and survives one that throws)', () => {
+    const map = new Map<string, string>();
+    const store = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+    saveColumns(['time', 'tool'], store);
+    expect(loadColumns(store)).toEqual(['time', 'tool']);
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
+    expect(saveColumns(['time', 'tool'], broken)).toEqual(['time', 'tool']);
+    expect(loadColumns(broken)).toEqual([...defaultColumns]);
+  });
+});
