@@ -1,7 +1,8 @@
 // One sealed version, read-only, with what can be done with it.
+import { formatWhen } from '../../app/format.ts';
 import type { Criterion } from '../../../../shared/model/rubric.ts';
 import type { RubricRow } from '../../db/rows.ts';
-import { formatWhen } from '../library/outcome.ts';
+
 import { shortHash } from './RubricList.tsx';
 
 function ScaleCell({ c }: { c: Criterion }) {

@@ -1,6 +1,7 @@
 // Rubric families, each with its versions newest first.
+import { formatWhen } from '../../app/format.ts';
 import type { Family } from './actions.ts';
-import { formatWhen } from '../library/outcome.ts';
+
 
 export function shortHash(hash: string): string {
   return hash.replace(/^sha256:/, '').slice(0, 10);

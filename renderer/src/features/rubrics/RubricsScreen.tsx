@@ -1,4 +1,5 @@
 // Rubrics: families and their sealed versions; editing makes a new version.
+import { plural } from '../../app/format.ts';
 import { useState } from 'react';
 import { db } from '../../db/database.ts';
 import { useLiveQuery } from '../../db/live.ts';
@@ -9,7 +10,7 @@ import { chooseForNewAssignments, groupFamilies, rebindUntouched } from './actio
 import { RubricList } from './RubricList.tsx';
 import { RubricDetail } from './RubricDetail.tsx';
 import { RubricEditor } from './RubricEditor.tsx';
-import { plural } from '../library/outcome.ts';
+
 import './rubrics.css';
 
 type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit'; parent: RubricRow };
