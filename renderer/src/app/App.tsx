@@ -8,7 +8,6 @@ import { RubricsScreen } from '../features/rubrics/RubricsScreen.tsx';
 import { LogsScreen } from '../features/logs/LogsScreen.tsx';
 import { ensureWorkspace } from '../features/library/first-run.ts';
 import { useImportRunner } from '../features/library/import-runner.ts';
-
 import { db } from '../db/database.ts';
 import { useLiveQuery } from '../db/live.ts';
 import { getSetting } from '../db/settings.ts';

@@ -14,7 +14,6 @@ import { ProblemsList, shownProblems } from './ProblemsList.tsx';
 import { RemoveSourceDialog } from './RemoveSourceDialog.tsx';
 import { describeRemoval, removeSource } from './remove-source.ts';
 import { problemsCsvBytes } from './problems-csv.ts';
-
 import './library.css';
 
 function useLibrary() {

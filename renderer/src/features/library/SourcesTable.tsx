@@ -2,7 +2,6 @@
 import { formatBytes, formatWhen } from '../../app/format.ts';
 import type { SourceRow } from '../../db/rows.ts';
 
-
 export function SourcesTable({ sources, onRemove }: { sources: SourceRow[]; onRemove: (s: SourceRow) => void }) {
   if (!sources.length) return <p className="empty">No files imported yet. Import transcripts or rubrics to start.</p>;
   return (

@@ -6,7 +6,6 @@ import type { Transcript } from '../../../../shared/model/transcript.ts';
 import type { CustodyDb } from '../../db/database.ts';
 import type { ImportProblemRow, QueueItem, SourceRow, TranscriptBody, TranscriptSummary } from '../../db/rows.ts';
 import { getAnnotator, getSetting } from '../../db/settings.ts';
-
 import { summarize, type ImportPlan } from './plan.ts';
 
 /** Thrown inside the transaction when another import of the same bytes won the race. */

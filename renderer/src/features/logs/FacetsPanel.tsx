@@ -5,7 +5,6 @@ import { useState } from 'react';
 import type { FacetCount, FacetField } from '../../logs/engine/contract.ts';
 import { decisionTone } from './decision.ts';
 import { facetOrder, facetTitles, facetValueLabel } from './facet-labels.ts';
-
 import type { FacetCounts } from './queries.ts';
 import { useLogsUi } from './store.ts';
 

@@ -2,7 +2,6 @@
 // committed events are queryable as a partial source; picking the same file resumes.
 import { formatBytes, formatWhen, plural } from '../../app/format.ts';
 import { useStatus } from '../../app/status.ts';
-
 import { logEngine } from './engine-instance.ts';
 
 import { useLogsUi } from './store.ts';

@@ -7,7 +7,6 @@ import { useStatus } from '../../app/status.ts';
 import { platform } from '../../platform/index.ts';
 import { problemsCsvBytes } from '../library/problems-csv.ts';
 
-
 const shown = 500;
 
 export function ProblemsPanel({ problems, sources }: { problems: LineProblem[] | undefined; sources: LogSource[] }) {

@@ -5,7 +5,6 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import type { LogSource } from '../../logs/engine/contract.ts';
 import { useStatus } from '../../app/status.ts';
-
 import { logEngine } from './engine-instance.ts';
 
 import { useLogsUi } from './store.ts';

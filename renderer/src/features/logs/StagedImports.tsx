@@ -3,7 +3,6 @@
 import { formatBytes } from '../../app/format.ts';
 import { useState } from 'react';
 import { accessLogFormats, isGenericFormat } from './detection.ts';
-
 import { needsReader, useImports, type LogFile, type StagedFile } from './import-store.ts';
 import { MappingDialog } from './MappingDialog.tsx';
 import { listMappings, type SavedMapping } from './mappings.ts';

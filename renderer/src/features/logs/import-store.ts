@@ -7,7 +7,6 @@ import type { IngestJob, IngestProgress, IngestResult } from '../../logs/engine/
 import { useStatus } from '../../app/status.ts';
 import { detectHead, type DetectedFormat } from './detection.ts';
 import { logEngine, openLogEngine } from './engine-instance.ts';
-
 import { useLogsUi } from './store.ts';
 
 export type LogFile = Blob & { name: string };

@@ -2,7 +2,6 @@
 import { formatWhen } from '../../app/format.ts';
 import type { Criterion } from '../../../../shared/model/rubric.ts';
 import type { RubricRow } from '../../db/rows.ts';
-
 import { shortHash } from './RubricList.tsx';
 
 function ScaleCell({ c }: { c: Criterion }) {

@@ -2,7 +2,6 @@
 import { formatWhen } from '../../app/format.ts';
 import type { Family } from './actions.ts';
 
-
 export function shortHash(hash: string): string {
   return hash.replace(/^sha256:/, '').slice(0, 10);
 }

@@ -10,7 +10,6 @@ import { chooseForNewAssignments, groupFamilies, rebindUntouched } from './actio
 import { RubricList } from './RubricList.tsx';
 import { RubricDetail } from './RubricDetail.tsx';
 import { RubricEditor } from './RubricEditor.tsx';
-
 import './rubrics.css';
 
 type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit'; parent: RubricRow };
