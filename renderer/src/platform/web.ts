@@ -1,28 +1,8 @@
 // The plain-web host: a file input for opening, a download for saving, and the
 // demo workspace fetched from the build's own origin.
-import type { OpenFilesArgs, SaveFileArgs } from '../../../shared/ipc/contract.ts';
+import type { SaveFileArgs } from '../../../shared/ipc/contract.ts';
 import type { Platform } from './platform.ts';
-import { filesToPayloads } from './files.ts';
-
-function pickFiles(args: OpenFilesArgs): Promise<File[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.multiple = args.multiple;
-    if (args.extensions.length) input.accept = args.extensions.map((e) => `.${e}`).join(',');
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(Array.from(input.files ?? []));
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve([]);
-      input.remove();
-    });
-    document.body.append(input);
-    input.click();
-  });
-}
+import { chooseFiles, filesToPayloads } from './files.ts';
 
 interface WorkspaceManifest {
   files: { path: string }[];
@@ -33,7 +13,7 @@ export const webPlatform: Platform = {
     return { version: __APP_VERSION__, platform: navigator.platform, shell: 'web' };
   },
   async openFiles(args) {
-    return filesToPayloads(await pickFiles(args));
+    return filesToPayloads(await chooseFiles(args));
   },
   async saveFile({ suggestedName, bytes }: SaveFileArgs) {
     const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));

@@ -3,7 +3,7 @@
 import { formatCount } from '../../app/format.ts';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useStatus } from '../../app/status.ts';
-import { platform } from '../../platform/index.ts';
+import { chooseFiles } from '../../platform/files.ts';
 import { applyView, currentView } from './apply-view.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { installLogBenchHook } from '../../logs/engine/bench-hook.ts';
@@ -118,8 +118,8 @@ export function LogsScreen() {
   const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
 
   const pick = async () => {
-    const files = await platform.openFiles({ title: 'Import access logs', extensions: logExtensions, multiple: true });
-    stage(files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name)));
+    // Not platform.openFiles: that hands over bytes, and access logs can exceed memory.
+    stage(await chooseFiles({ title: 'Import access logs', extensions: logExtensions, multiple: true }));
   };
 
   const totalEvents = (sources.data ?? []).reduce((n, s) => n + s.eventCount, 0);
