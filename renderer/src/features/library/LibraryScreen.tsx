@@ -1,6 +1,7 @@
 // The Library: import files (button or drop), see what came in, fix what did not.
 import { plural } from '../../app/format.ts';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { useFileDrop } from '../../app/file-drop.ts';
 import { db } from '../../db/database.ts';
 import { useLiveQuery } from '../../db/live.ts';
 import type { SourceRow } from '../../db/rows.ts';
@@ -34,24 +35,16 @@ function useLibrary() {
   );
 }
 
-function hasFiles(e: DragEvent): boolean {
-  return Array.from(e.dataTransfer.types).includes('Files');
-}
-
 export function LibraryScreen() {
   const library = useLibrary();
   const { running, progress, outcomes, run, pickAndRun, cancel, dismiss } = useImportRunner();
   const say = useStatus((s) => s.say);
-  const [dragging, setDragging] = useState(false);
   const [removing, setRemoving] = useState<SourceRow | null>(null);
   const [removal, setRemoval] = useState<string>();
 
-  const onDrop = async (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    if (!hasFiles(e) || running) return;
-    await run(await filesToPayloads(e.dataTransfer.files));
-  };
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
+    if (!running) void filesToPayloads(files).then(run);
+  });
 
   const confirmRemove = async (source: SourceRow) => {
     setRemoving(null);
@@ -74,16 +67,7 @@ export function LibraryScreen() {
     <div
       className="screen library"
       data-dragging={dragging || undefined}
-      onDragOver={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDragging(true);
-      }}
-      onDragLeave={(e) => {
-        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       <div className="screen-head">
         <h1>Library</h1>

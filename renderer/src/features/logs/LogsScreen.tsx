@@ -1,7 +1,8 @@
 // The auditor's workbench: facets on the left, search, chips and the histogram on top,
 // the virtualized timeline in the middle, the event drawer on the right.
 import { formatCount } from '../../app/format.ts';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useFileDrop } from '../../app/file-drop.ts';
 import { useStatus } from '../../app/status.ts';
 import { chooseFiles } from '../../platform/files.ts';
 import { applyView, currentView } from './apply-view.ts';
@@ -33,10 +34,6 @@ import './logs.css';
 installLogBenchHook(logEngine);
 
 export const logExtensions = ['json', 'jsonl', 'ndjson', 'csv', 'gz', 'log', 'txt'];
-
-function hasFiles(e: DragEvent): boolean {
-  return Array.from(e.dataTransfer.types).includes('Files');
-}
 
 /** Restores the last view (or a linked one) once, then remembers every change. */
 function useViewMemory(ready: boolean) {
@@ -92,10 +89,10 @@ function Tabs({ sources, problems }: { sources: number; problems: number }) {
 
 export function LogsScreen() {
   const [engine, setEngine] = useState<{ state: 'opening' | 'ready' | 'failed'; error?: string }>({ state: 'opening' });
-  const [dragging, setDragging] = useState(false);
   const ready = engine.state === 'ready';
   const { filter, sort, tab, zone, setZone, open, openRow } = useLogsUi();
   const stage = useImports((s) => s.stage);
+  const { dragging, handlers: dropHandlers } = useFileDrop(stage);
   const importing = useImports((s) => s.running !== null);
 
   useEffect(() => {
@@ -128,20 +125,7 @@ export function LogsScreen() {
     <div
       className="lg-screen"
       data-dragging={dragging || undefined}
-      onDragOver={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDragging(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        if (hasFiles(e)) stage(Array.from(e.dataTransfer.files));
-      }}
+      {...dropHandlers}
     >
       <div className="lg-top">
         <h1>Logs</h1>
