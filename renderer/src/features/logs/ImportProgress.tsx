@@ -1,7 +1,7 @@
 // The running import: a bar, events, bytes, rate and time left, and Cancel, which asks
 // whether to keep the events committed so far (a partial source) or discard them.
 import { formatBytes, formatCount, plural } from '../../app/format.ts';
-import * as Dialog from '@radix-ui/react-dialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { formatDuration } from './format.ts';
 import { useImports } from './import-store.ts';
 
@@ -11,38 +11,32 @@ function CancelDialog() {
   const answer = useImports((s) => s.answerCancel);
   const events = running?.progress?.events ?? 0;
   return (
-    <Dialog.Root open={asking} onOpenChange={(open) => !open && answer('continue')}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" role="alertdialog">
-          <Dialog.Title asChild>
-            <h2>Stop importing {running?.name}?</h2>
-          </Dialog.Title>
-          <Dialog.Description asChild>
-            <div className="stack muted">
-              <p>
-                {plural(events, 'event')} read so far. Keep what has been stored (whole batches) as a <strong>partial</strong> source — marked as
-                such, and resumed by importing the same file again — or discard it so the store is as it was before.
-              </p>
-              <p>The import keeps running until you choose.</p>
-            </div>
-          </Dialog.Description>
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Continue importing
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn btn-danger" onClick={() => answer('discard')}>
-              Discard events
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => answer('keep')}>
-              Keep partial
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ConfirmDialog
+      alert
+      open={asking}
+      onDismiss={() => answer('continue')}
+      title={`Stop importing ${running?.name}?`}
+      description={
+        <div className="stack muted">
+          <p>
+            {plural(events, 'event')} read so far. Keep what has been stored (whole batches) as a <strong>partial</strong> source — marked as such,
+            and resumed by importing the same file again — or discard it so the store is as it was before.
+          </p>
+          <p>The import keeps running until you choose.</p>
+        </div>
+      }
+      cancelLabel="Continue importing"
+      actions={
+        <>
+          <button type="button" className="btn btn-danger" onClick={() => answer('discard')}>
+            Discard events
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => answer('keep')}>
+            Keep partial
+          </button>
+        </>
+      }
+    />
   );
 }
 

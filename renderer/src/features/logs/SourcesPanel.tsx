@@ -1,7 +1,7 @@
 // Every imported access-log file: name, format, size, SHA-256, events, problems, when,
 // and whether it is complete or a kept partial import; each can be removed.
 import { formatBytes, formatCount, formatWhen, plural } from '../../app/format.ts';
-import * as Dialog from '@radix-ui/react-dialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
 import { useState } from 'react';
 import type { LogSource } from '../../logs/engine/contract.ts';
 import { useStatus } from '../../app/status.ts';
@@ -26,32 +26,23 @@ function RemoveDialog({ source, onClose }: { source: LogSource | null; onClose: 
     }
   };
   return (
-    <Dialog.Root open={source !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title asChild>
-            <h2>Remove {source?.name}?</h2>
-          </Dialog.Title>
-          <Dialog.Description asChild>
-            <p className="muted">
-              Its {plural(source?.eventCount ?? 0, 'event')} and line problems leave the workbench. Annotations on them are kept, and return if the
-              same file is imported again.
-            </p>
-          </Dialog.Description>
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="btn">
-                Keep it
-              </button>
-            </Dialog.Close>
-            <button type="button" className="btn btn-danger solid" disabled={busy} onClick={() => source && void remove(source)}>
-              Remove source
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ConfirmDialog
+      open={source !== null}
+      onDismiss={onClose}
+      title={`Remove ${source?.name}?`}
+      description={
+        <p className="muted">
+          Its {plural(source?.eventCount ?? 0, 'event')} and line problems leave the workbench. Annotations on them are kept, and return if the same
+          file is imported again.
+        </p>
+      }
+      cancelLabel="Keep it"
+      actions={
+        <button type="button" className="btn btn-danger solid" disabled={busy} onClick={() => source && void remove(source)}>
+          Remove source
+        </button>
+      }
+    />
   );
 }
 
