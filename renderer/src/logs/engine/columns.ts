@@ -3,26 +3,13 @@
 // column is remapped to one global dictionary per column, so a filter value is one code.
 import type { EventChunkRow } from '../../db/rows.ts';
 import { codeArrayFor, Dictionary } from './dictionary.ts';
+import { facetFields, type FacetField } from './contract.ts';
 
-/** Dictionary-coded columns: facets plus the other short, repeating timeline fields. */
-export const codedColumns = [
-  'agent',
-  'subjectUser',
-  'tenant',
-  'client',
-  'mcpServer',
-  'tool',
-  'targetService',
-  'actionClass',
-  'decision',
-  'actionNative',
-  'outcome',
-  'operation',
-  'scopes',
-  'ip',
-  'actor',
-  'session',
-] as const;
+/** Every facet but "source" (known per chunk, not per row). */
+const facetColumns = facetFields.filter((f): f is Exclude<FacetField, 'source'> => f !== 'source');
+
+/** Dictionary-coded columns: facets plus the other short, repeating timeline fields. Order is storage layout. */
+export const codedColumns = [...facetColumns, 'actionNative', 'outcome', 'operation', 'scopes', 'ip', 'actor', 'session'] as const;
 export type CodedColumn = (typeof codedColumns)[number];
 
 /** Mostly-unique strings, kept as UTF-8 bytes + offsets (no JS string per row in memory). */
