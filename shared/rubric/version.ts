@@ -1,10 +1,10 @@
 // Turning rubric content into an immutable, hashed version.
 import { RubricContent, type Rubric } from '../model/rubric.ts';
-import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { canonicalJson, sha256Digest } from '../crypto/index.ts';
 
 export async function rubricHash(content: RubricContent): Promise<string> {
   const parsed = RubricContent.parse(content);
-  return `sha256:${await sha256Hex(canonicalJson(parsed))}`;
+  return sha256Digest(canonicalJson(parsed));
 }
 
 export async function sealRubric(content: RubricContent, createdAt: string, parentHash?: string): Promise<Rubric> {

@@ -3,21 +3,12 @@
 // in parallel with writing the previous batch); the CLI and tests call it the same way.
 // Duplicate detection across re-imports uses the file's own SHA-256 (one digest per file),
 // so per-event digests are evidence, not a hot-path lookup key.
+import { sha256Digest } from '../../crypto/index.ts';
 import type { AccessEvent } from '../../model/access-event.ts';
-
-const encoder = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function hex(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
-}
 
 /** SHA-256 of one raw record as "sha256:<hex>". */
 export async function rawDigest(raw: string): Promise<string> {
-  return `sha256:${hex(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(raw)))}`;
+  return sha256Digest(raw);
 }
 
 /** Fills rawDigest on every event of a batch (in place), `parallel` digests in flight at a time. */
@@ -38,5 +29,5 @@ export async function digestEvents(events: AccessEvent[], parallel = 256): Promi
  */
 export async function batchDigest(raws: readonly string[]): Promise<string> {
   const text = raws.length === 0 ? '' : `${raws.join('\n')}\n`;
-  return `sha256:${hex(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text)))}`;
+  return sha256Digest(text);
 }

@@ -1,6 +1,6 @@
 // A small synchronous content hash for stable record ids (not for security: signatures
 // and rubric hashes use SHA-256 through WebCrypto, which is async only).
-import { canonicalJson } from '../../rubric/canonical-json.ts';
+import { canonicalJson } from '../../crypto/index.ts';
 
 // FNV-1a, 64-bit, over UTF-16 code units, computed as two 32-bit halves.
 // The prime is 2^40 + 0x1b3, so multiplying by it is (x * 0x1b3) + (x << 40).

@@ -2,7 +2,7 @@
 // Each file stands alone: one file's failure never touches another's rows.
 import { formatWhen } from '../../app/format.ts';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
-import { sha256Hex } from '../../../../shared/rubric/canonical-json.ts';
+import { sha256Hex } from '../../../../shared/crypto/index.ts';
 import { db as appDb, type CustodyDb } from '../../db/database.ts';
 import { type ImportOutcome, type ImportProgress } from './outcome.ts';
 import { planImport } from './plan.ts';

@@ -1,6 +1,6 @@
 // Stores one planned file in a single Dexie transaction: it all lands, or none of it.
-import { plural } from '../../app/format.ts';
-import { canonicalJson } from '../../../../shared/rubric/canonical-json.ts';
+import { plural } from '../../common/format.ts';
+import { canonicalJson } from '../../../../shared/crypto/index.ts';
 import { annotationId } from '../../../../shared/model/annotation.ts';
 import type { Transcript } from '../../../../shared/model/transcript.ts';
 import type { CustodyDb } from '../../db/database.ts';

@@ -1,7 +1,7 @@
 // Rubric versions are sealed: editing one stores a new version, never a change.
 import type { RubricContent } from '../../../../shared/model/rubric.ts';
 import { annotationId } from '../../../../shared/model/annotation.ts';
-import { canonicalJson } from '../../../../shared/rubric/canonical-json.ts';
+import { canonicalJson } from '../../../../shared/crypto/index.ts';
 import { nextVersion, sealRubric } from '../../../../shared/rubric/version.ts';
 import { db as appDb, type CustodyDb } from '../../db/database.ts';
 import type { QueueItem, RubricRow } from '../../db/rows.ts';

@@ -1,9 +1,7 @@
 // File identity. The SHA-256 of the whole file is computed incrementally while it streams
-// (WebCrypto has no incremental digest; sha256.ts, checked against @noble/hashes, runs
-// twice as fast as noble in Chromium), usually in a hash worker reading the same Blob. The fingerprint — size + SHA-256 of the first and last MiB —
+// (shared/crypto's streaming SHA-256), usually in a hash worker reading the same Blob. The fingerprint — size + SHA-256 of the first and last MiB —
 // is cheap, so a re-picked file is recognised (duplicate? resume?) before any parsing.
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { Sha256 } from './sha256.ts';
+import { Sha256, sha256Hex } from '../../../../shared/crypto/index.ts';
 
 export const MIB = 1 << 20;
 
@@ -28,11 +26,6 @@ export function inputFromBlob(blob: Blob, name: string): IngestInput {
   };
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return bytesToHex(new Uint8Array(digest));
-}
-
 export async function fingerprintOf(input: IngestInput, head?: Uint8Array): Promise<string> {
   const size = input.size;
   const first = input.slice ? await input.slice(0, Math.min(size, MIB)) : (head ?? new Uint8Array(0)).subarray(0, MIB);
@@ -40,20 +33,9 @@ export async function fingerprintOf(input: IngestInput, head?: Uint8Array): Prom
   return `${size}:${await sha256Hex(first)}:${last.length ? await sha256Hex(last) : '-'}`;
 }
 
-/** Incremental SHA-256 over chunks pushed in order. */
-export class StreamHash {
-  private readonly h = new Sha256();
-  update(chunk: Uint8Array): void {
-    this.h.update(chunk);
-  }
-  hex(): string {
-    return this.h.hex();
-  }
-}
-
 /** Hashes a whole stream (the hash worker's job, also used to confirm a duplicate). */
 export async function hashStream(stream: ReadableStream<Uint8Array>, onBytes?: (n: number) => void, signal?: { cancelled: boolean }): Promise<string | null> {
-  const hash = new StreamHash();
+  const hash = new Sha256();
   const reader = stream.getReader();
   let n = 0;
   for (;;) {

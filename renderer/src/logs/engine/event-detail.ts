@@ -7,7 +7,7 @@ import type { AccessLogReader } from '../../../../shared/formats/access-logs/rea
 import { isProblem } from '../../../../shared/formats/access-logs/reader.ts';
 import { createRecordStream, type RawRecord } from '../../../../shared/formats/stream/record-stream.ts';
 import type { EventDetail, EventRow } from './contract.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Digest } from '../../../../shared/crypto/index.ts';
 import { Lru } from './lru.ts';
 import { recordOf } from './raw-chunk.ts';
 import { readerFor } from './readers.ts';
@@ -33,7 +33,7 @@ export class EventDetails {
       normalized: this.renormalize(source, summary, record),
       raw: record,
       // The model's rawDigest: SHA-256 of the raw text as UTF-8, computed when asked for.
-      rawSha256: `sha256:${await sha256Hex(new TextEncoder().encode(record))}`,
+      rawSha256: await sha256Digest(record),
       line: summary.line ?? 0,
       ...(annotation ? { annotation: { eventId: annotation.eventId, starred: annotation.starred, tags: annotation.tags, comment: annotation.comment, updatedAt: annotation.updatedAt } } : {}),
     };

@@ -10,7 +10,8 @@ import { createRecordStream, type RawRecord, type StreamProblem } from '../../..
 import type { IngestOptions, IngestResult, LogSource } from './contract.ts';
 import type { PendingChunk, RecordBatch } from './chunk-build.ts';
 import { beginIngest, commitChunk, finishIngest, removeSourceRows } from './chunk-store.ts';
-import { fingerprintOf, hashStream, StreamHash, type IngestInput } from './digest.ts';
+import { Sha256 } from '../../../../shared/crypto/index.ts';
+import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { detectReader } from './readers.ts';
 import type { FieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
 import { csvHeaderOf, readHead } from './head.ts';
@@ -141,7 +142,7 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
     const skipRecords = job.recordsCommitted;
     const skipLines = job.linesCommitted;
     const format = chosen.format;
-    const inline = sideHash ? null : new StreamHash();
+    const inline = sideHash ? null : new Sha256();
 
     let batch = emptyBatch(skipRecords, skipLines);
     let seq = job.chunksCommitted;

@@ -2,7 +2,7 @@
 // fingerprint) has an unfinished job, crashed or cancelled-and-kept — that job, resumed.
 import type { CustodyDb } from '../../db/database.ts';
 import type { IngestJobRow, LogSourceRow } from '../../db/rows.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex } from '../../../../shared/crypto/index.ts';
 
 export interface JobRequest {
   name: string;
@@ -16,7 +16,7 @@ export interface JobRequest {
 
 /** A source id from the fingerprint, so re-importing a removed file gives the same event ids. */
 async function sourceIdFor(db: CustodyDb, fingerprint: string): Promise<string> {
-  const base = `ls-${(await sha256Hex(new TextEncoder().encode(fingerprint))).slice(0, 16)}`;
+  const base = `ls-${(await sha256Hex(fingerprint)).slice(0, 16)}`;
   let id = base;
   for (let n = 2; await db.logSources.get(id); n++) id = `${base}-${n}`;
   return id;

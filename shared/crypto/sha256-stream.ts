@@ -1,8 +1,11 @@
-// Incremental SHA-256 (FIPS 180-4) for whole files. @noble/hashes is the reference and
+// Incremental SHA-256 (FIPS 180-4), for digests of whole files as they stream (WebCrypto
+// has no incremental digest). @noble/hashes is the reference and
 // the tests compare against it and node:crypto; this core exists because in Chromium
 // noble's DataView-based rounds measured ~74 MB/s, making the digest of a 1 GB import
 // cost ~11 CPU-seconds. Here words are read with shifts, the state lives in locals and
 // many blocks are processed per call.
+
+import { toHex } from './hex.ts';
 
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -105,6 +108,6 @@ export class Sha256 {
   }
 
   hex(): string {
-    return Array.from(this.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
+    return toHex(this.digest());
   }
 }

@@ -1,4 +1,7 @@
-// Canonical JSON (sorted keys, no whitespace) so equal content hashes equally.
+// Canonical JSON so equal content hashes equally: RFC 8785 (JCS) for the values JSON can
+// hold — keys sorted by UTF-16 code units, no whitespace, numbers and strings serialized as
+// ECMAScript's JSON.stringify does. Object members whose value is undefined are dropped, as
+// JSON.stringify drops them; non-finite numbers are refused.
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number in canonical JSON');
@@ -9,11 +12,4 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-/** SHA-256 hex through WebCrypto, present in browsers, workers and Node 20. */
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,10 +1,10 @@
-// The engine's incremental SHA-256 against @noble/hashes and node:crypto: known vectors,
+// The streaming SHA-256 against @noble/hashes and node:crypto: known vectors,
 // then random lengths cut into random pieces (block boundaries, padding edge cases).
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { Sha256 } from '../../../renderer/src/logs/engine/sha256.ts';
+import { Sha256 } from '../../../shared/crypto/index.ts';
 
 const hexOf = (bytes: Uint8Array, cuts: number[] = []) => {
   const h = new Sha256();
