@@ -1,9 +1,10 @@
-// Lint: TypeScript rules everywhere, hooks rules in the renderer, and the one
-// architectural rule that matters most: shared/ stays platform-neutral.
+// Lint: TypeScript rules everywhere, hooks rules in the renderer, and the architecture
+// itself (eslint.layers.js): which layer may import which, decided by each file's path.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layers } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'dist-web', 'test-results', 'playwright-report', '.bench'] },
@@ -25,14 +26,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'zlib'], message: 'shared/ must not import Node modules.' },
-          { group: ['electron', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**'], message: 'shared/ is platform-neutral.' },
-        ],
-      }],
-    },
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
 );

@@ -1,4 +1,4 @@
-import './app/strict-csp.ts';
+import './runtime/strict-csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -1,17 +1,21 @@
-import { plural } from './format.ts';
+import { plural } from '../common/format.ts';
 import { useEffect, useState } from 'react';
 import { useNav, type Screen } from './navigation.ts';
-import { useStatus } from './status.ts';
+import { useStatus } from '../common/status.ts';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { RubricsScreen } from '../features/rubrics/RubricsScreen.tsx';
 import { LogsScreen } from '../features/logs/LogsScreen.tsx';
+import { acceptAccessLogHandoffs } from '../features/logs/route.ts';
 import { ensureWorkspace } from '../features/library/first-run.ts';
 import { useImportRunner } from '../features/library/import-runner.ts';
 import { db } from '../db/database.ts';
-import { useLiveQuery } from '../db/live.ts';
+import { useLiveQuery } from '../common/live-query.ts';
 import { getSetting } from '../db/settings.ts';
 import { platform } from '../platform/index.ts';
+
+// Access logs picked in the Library are ingested by the Logs screen.
+acceptAccessLogHandoffs();
 
 const screens: { id: Screen; label: string }[] = [
   { id: 'review', label: 'Review' },

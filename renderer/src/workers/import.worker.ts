@@ -1,8 +1,8 @@
 // Reads one file with the shared readers, off the UI thread. Input: {name, bytes};
 // output: readAny's detection + result, or the error message.
-import '../app/strict-csp.ts';
+import '../runtime/strict-csp.ts';
 import { readAny } from '../../../shared/formats/read.ts';
-import type { ReadAnyOutput } from '../features/library/read-types.ts';
+import type { ReadAnyOutput } from './import-protocol.ts';
 
 export type WorkerReply = { ok: true; output: ReadAnyOutput } | { ok: false; message: string };
 

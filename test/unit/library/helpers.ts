@@ -7,7 +7,7 @@ import type { FilePayload } from '../../../shared/ipc/contract.ts';
 import type { Transcript } from '../../../shared/model/transcript.ts';
 import type { RubricContent } from '../../../shared/model/rubric.ts';
 import type { DataKind, ReadProblem } from '../../../shared/model/import-report.ts';
-import type { ParseFn, ReadAnyOutput } from '../../../renderer/src/features/library/read-types.ts';
+import type { ParseFn, ReadAnyOutput } from '../../../renderer/src/workers/import-protocol.ts';
 
 let counter = 0;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAny } from '../../../shared/formats/read.ts';
 import { importFiles } from '../../../renderer/src/features/library/import.ts';
-import type { ParseFn } from '../../../renderer/src/features/library/read-types.ts';
+import type { ParseFn } from '../../../renderer/src/workers/import-protocol.ts';
 import { getSetting, setSetting } from '../../../renderer/src/db/settings.ts';
 import { freshDb } from './helpers.ts';
 

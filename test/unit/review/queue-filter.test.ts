@@ -58,12 +58,13 @@ describe('queue filters', () => {
     expect(pickNextUndone(allDone, 0)).toBeUndefined();
   });
 
-  it('filters 10,000 items quickly', () => {
+  // Its speed is the review bench's (10,000-item queue); here only the answer is checked.
+  it('filters 10,000 items exactly', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => item(i, i % 3 === 0 ? 'submitted' : 'todo', `agent-${i % 7}`, [`tag-${i % 11}`]));
-    const t0 = performance.now();
     const out = filterQueue(many, { status: 'todo', agent: 'agent-3', tag: 'tag-5' });
     const p = queueProgress(many);
-    expect(performance.now() - t0).toBeLessThan(50);
+    const want = many.filter((i) => i.status === 'todo' && i.agentName === 'agent-3' && i.tags.includes('tag-5'));
+    expect(out.map((i) => i.id)).toEqual(want.map((i) => i.id));
     expect(out.every((i) => i.status === 'todo' && i.agentName === 'agent-3' && i.tags.includes('tag-5'))).toBe(true);
     expect(p.done).toBe(3334);
   });

@@ -1,5 +1,5 @@
 // Per-file results of the last import: what landed, what was skipped and why.
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import type { ImportOutcome } from './outcome.ts';
 import { summarizeOutcome } from './outcome.ts';
 

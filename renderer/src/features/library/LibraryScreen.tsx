@@ -1,20 +1,20 @@
 // The Library: import files (button or drop), see what came in, fix what did not.
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import { useState } from 'react';
-import { useFileDrop } from '../../app/file-drop.ts';
+import { useFileDrop } from '../../common/file-drop.ts';
 import { db } from '../../db/database.ts';
-import { useLiveQuery } from '../../db/live.ts';
+import { useLiveQuery } from '../../common/live-query.ts';
 import type { SourceRow } from '../../db/rows.ts';
 import { platform } from '../../platform/index.ts';
 import { filesToPayloads } from '../../platform/files.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { describeProgress, useImportRunner } from './import-runner.ts';
 import { ImportResults } from './ImportResults.tsx';
 import { SourcesTable } from './SourcesTable.tsx';
 import { ProblemsList, shownProblems } from './ProblemsList.tsx';
 import { RemoveSourceDialog } from './RemoveSourceDialog.tsx';
 import { describeRemoval, removeSource } from './remove-source.ts';
-import { problemsCsvBytes } from './problems-csv.ts';
+import { problemsCsvBytes } from '../../../../shared/formats/problems-csv.ts';
 import './library.css';
 
 function useLibrary() {

@@ -1,5 +1,5 @@
 // Confirms removing a source and says plainly what stays.
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../common/ConfirmDialog.tsx';
 import type { SourceRow } from '../../db/rows.ts';
 
 export function RemoveSourceDialog({ source, onCancel, onConfirm }: { source: SourceRow | null; onCancel: () => void; onConfirm: (s: SourceRow) => void }) {

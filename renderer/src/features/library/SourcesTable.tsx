@@ -1,5 +1,5 @@
 // Every imported file, newest first.
-import { formatBytes, formatWhen } from '../../app/format.ts';
+import { formatBytes, formatWhen } from '../../common/format.ts';
 import type { SourceRow } from '../../db/rows.ts';
 
 export function SourcesTable({ sources, onRemove }: { sources: SourceRow[]; onRemove: (s: SourceRow) => void }) {

@@ -9,8 +9,8 @@ import { platform as appPlatform } from '../../platform/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { importFiles } from './import.ts';
 import type { ImportOutcome } from './outcome.ts';
-import type { ParseFn } from './read-types.ts';
-import { forwardAccessLogs } from '../logs/route.ts';
+import type { ParseFn } from '../../workers/import-protocol.ts';
+import { forwardAccessLogs } from './access-logs.ts';
 
 export const WorkspaceManifest = z.object({
   format: z.literal('custody.workspace'),

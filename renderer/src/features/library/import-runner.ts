@@ -1,12 +1,12 @@
 // UI state of the import in progress and the last batch's results, shared by the
 // Library screen and the app menu (File › Import…).
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import { create } from 'zustand';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
 import { platform } from '../../platform/index.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { importFiles } from './import.ts';
-import { routeAccessLog } from '../logs/route.ts';
+import { routeAccessLog } from './access-logs.ts';
 import { type ImportOutcome, type ImportProgress } from './outcome.ts';
 
 export const importExtensions = ['json', 'jsonl', 'eval', 'traj', 'csv', 'gz'];

@@ -1,12 +1,12 @@
 // The import pipeline: hash → skip known bytes → parse (worker) → plan → one transaction.
 // Each file stands alone: one file's failure never touches another's rows.
-import { formatWhen } from '../../app/format.ts';
+import { formatWhen } from '../../common/format.ts';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
 import { sha256Hex } from '../../../../shared/crypto/index.ts';
 import { db as appDb, type CustodyDb } from '../../db/database.ts';
 import { type ImportOutcome, type ImportProgress } from './outcome.ts';
 import { planImport } from './plan.ts';
-import { formatOf, triedReaders, type ParseFn, type ReadAnyOutput } from './read-types.ts';
+import { formatOf, type ParseFn, type ReadAnyOutput } from '../../workers/import-protocol.ts';
 import { AlreadyImported, writeImport, type WriteOptions } from './write.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 
@@ -130,7 +130,7 @@ function refuse(read: ReadAnyOutput, name: string, size: number, sha256: string)
   const base = { name, size, sha256 };
   switch (detection.kind) {
     case 'unknown': {
-      const tried = triedReaders(detection.tried);
+      const tried = detection.tried;
       const names = tried.map((t) => t.format).join(', ');
       // readAny repeats the detector's reason as the only error; keep other errors only.
       const problems = result.errors.filter((e) => e.message !== detection.reason);

@@ -1,5 +1,5 @@
 // What importing one file came to, in words the Library screen shows as they are.
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import type { DataKind, ReadProblem } from '../../../../shared/model/import-report.ts';
 
 export type ImportPhase = 'hashing' | 'parsing' | 'writing' | 'done';

@@ -1,7 +1,7 @@
 // Runs readAny off the UI thread: one short-lived worker per file, so a huge or
 // hostile file can be cancelled by terminating it.
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
-import type { ReadAnyOutput } from './read-types.ts';
+import type { ReadAnyOutput } from '../../workers/import-protocol.ts';
 import type { WorkerReply } from '../../workers/import.worker.ts';
 
 export function parseInWorker(file: FilePayload, signal?: AbortSignal): Promise<ReadAnyOutput> {

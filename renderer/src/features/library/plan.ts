@@ -6,7 +6,7 @@ import type { ReadProblem } from '../../../../shared/model/import-report.ts';
 import type { RubricContent } from '../../../../shared/model/rubric.ts';
 import { sealRubric } from '../../../../shared/rubric/version.ts';
 import type { RubricRow, SourceRow, TranscriptSummary } from '../../db/rows.ts';
-import { formatOf, type ReadAnyOutput } from './read-types.ts';
+import { formatOf, type ReadAnyOutput } from '../../workers/import-protocol.ts';
 
 export interface PlannedTranscript {
   transcript: Transcript;

@@ -1,6 +1,6 @@
 // Facets with counts: click a value to filter (OR within a facet, AND across facets).
 // Counts come from the engine after every change; selected values stay listed even at 0.
-import { formatCount } from '../../app/format.ts';
+import { formatCount } from '../../common/format.ts';
 import { useState } from 'react';
 import type { FacetCount, FacetField } from '../../logs/engine/contract.ts';
 import { decisionTone } from './decision.ts';

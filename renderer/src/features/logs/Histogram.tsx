@@ -1,6 +1,6 @@
 // Events over time, stacked by decision. Drag across the bars (or click one) to zoom:
 // the selection becomes the time filter, and "Reset zoom" removes it.
-import { formatCount } from '../../app/format.ts';
+import { formatCount } from '../../common/format.ts';
 import { useState } from 'react';
 import { Bar, BarChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { HistogramBucket } from '../../logs/engine/contract.ts';

@@ -1,7 +1,7 @@
 // The running import: a bar, events, bytes, rate and time left, and Cancel, which asks
 // whether to keep the events committed so far (a partial source) or discard them.
-import { formatBytes, formatCount, plural } from '../../app/format.ts';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { formatBytes, formatCount, plural } from '../../common/format.ts';
+import { ConfirmDialog } from '../../common/ConfirmDialog.tsx';
 import { formatDuration } from './format.ts';
 import { useImports } from './import-store.ts';
 

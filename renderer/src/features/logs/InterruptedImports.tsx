@@ -1,7 +1,7 @@
 // Imports that stopped before their end (app closed, crash, or cancelled and kept). Their
 // committed events are queryable as a partial source; picking the same file resumes.
-import { formatBytes, formatWhen, plural } from '../../app/format.ts';
-import { useStatus } from '../../app/status.ts';
+import { formatBytes, formatWhen, plural } from '../../common/format.ts';
+import { useStatus } from '../../common/status.ts';
 import { logEngine } from './engine-instance.ts';
 
 import { useLogsUi } from './store.ts';

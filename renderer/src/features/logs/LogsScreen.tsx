@@ -1,9 +1,9 @@
 // The auditor's workbench: facets on the left, search, chips and the histogram on top,
 // the virtualized timeline in the middle, the event drawer on the right.
-import { formatCount } from '../../app/format.ts';
+import { formatCount } from '../../common/format.ts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useFileDrop } from '../../app/file-drop.ts';
-import { useStatus } from '../../app/status.ts';
+import { useFileDrop } from '../../common/file-drop.ts';
+import { useStatus } from '../../common/status.ts';
 import { chooseFiles } from '../../platform/files.ts';
 import { applyView, currentView } from './apply-view.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';

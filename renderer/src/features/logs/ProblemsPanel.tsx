@@ -1,11 +1,11 @@
 // Lines the readers could not use, with line number and reason; the valid rest was
 // imported. Exportable as CSV for whoever fixes the export at the source.
-import { formatCount, plural } from '../../app/format.ts';
+import { formatCount, plural } from '../../common/format.ts';
 import { useState } from 'react';
 import type { LineProblem, LogSource } from '../../logs/engine/contract.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { platform } from '../../platform/index.ts';
-import { problemsCsvBytes } from '../library/problems-csv.ts';
+import { problemsCsvBytes } from '../../../../shared/formats/problems-csv.ts';
 
 const shown = 500;
 

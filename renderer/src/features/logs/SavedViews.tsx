@@ -1,7 +1,7 @@
 // Saved views (filter + columns under a name) and shareable view links.
 import { useState } from 'react';
 import type { SavedView } from '../../logs/engine/contract.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { applyView, currentView } from './apply-view.ts';
 import { deleteView, listViews, saveView } from './engine-ports.ts';
 import { Popover } from './Popover.tsx';

@@ -1,10 +1,10 @@
 // Every imported access-log file: name, format, size, SHA-256, events, problems, when,
 // and whether it is complete or a kept partial import; each can be removed.
-import { formatBytes, formatCount, formatWhen, plural } from '../../app/format.ts';
-import { ConfirmDialog } from '../../app/ConfirmDialog.tsx';
+import { formatBytes, formatCount, formatWhen, plural } from '../../common/format.ts';
+import { ConfirmDialog } from '../../common/ConfirmDialog.tsx';
 import { useState } from 'react';
 import type { LogSource } from '../../logs/engine/contract.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { logEngine } from './engine-instance.ts';
 
 import { useLogsUi } from './store.ts';

@@ -1,6 +1,6 @@
 // Files picked or dropped, before anything is stored: what the detector thinks (format,
 // confidence, reason), a reader override, and for generic files the column mapping.
-import { formatBytes } from '../../app/format.ts';
+import { formatBytes } from '../../common/format.ts';
 import { useState } from 'react';
 import { accessLogFormats, isGenericFormat } from './detection.ts';
 import { needsReader, useImports, type LogFile, type StagedFile } from './import-store.ts';

@@ -1,10 +1,10 @@
 // Access-log imports: files are staged with the detector's verdict (the auditor may
 // override the format or pick a mapping), then ingested one at a time by the engine in
 // its worker. Cancel asks first: keep what was committed (a partial source) or discard it.
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import { create } from 'zustand';
 import type { IngestJob, IngestProgress, IngestResult } from '../../logs/engine/contract.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { detectHead, type DetectedFormat } from './detection.ts';
 import { logEngine, openLogEngine } from './engine-instance.ts';
 import { useLogsUi } from './store.ts';

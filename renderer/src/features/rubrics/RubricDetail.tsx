@@ -1,5 +1,5 @@
 // One sealed version, read-only, with what can be done with it.
-import { formatWhen } from '../../app/format.ts';
+import { formatWhen } from '../../common/format.ts';
 import type { Criterion } from '../../../../shared/model/rubric.ts';
 import type { RubricRow } from '../../db/rows.ts';
 import { shortHash } from './RubricList.tsx';

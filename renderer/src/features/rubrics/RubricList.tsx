@@ -1,5 +1,5 @@
 // Rubric families, each with its versions newest first.
-import { formatWhen } from '../../app/format.ts';
+import { formatWhen } from '../../common/format.ts';
 import type { Family } from './actions.ts';
 
 export function shortHash(hash: string): string {

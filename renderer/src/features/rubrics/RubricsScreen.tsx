@@ -1,11 +1,11 @@
 // Rubrics: families and their sealed versions; editing makes a new version.
-import { plural } from '../../app/format.ts';
+import { plural } from '../../common/format.ts';
 import { useState } from 'react';
 import { db } from '../../db/database.ts';
-import { useLiveQuery } from '../../db/live.ts';
+import { useLiveQuery } from '../../common/live-query.ts';
 import { getSetting } from '../../db/settings.ts';
 import type { RubricRow } from '../../db/rows.ts';
-import { useStatus } from '../../app/status.ts';
+import { useStatus } from '../../common/status.ts';
 import { chooseForNewAssignments, groupFamilies, rebindUntouched } from './actions.ts';
 import { RubricList } from './RubricList.tsx';
 import { RubricDetail } from './RubricDetail.tsx';

@@ -2,7 +2,7 @@
 // the text index for one batch at a time (chunk-build.ts), then — when the engine says it
 // is the chunk's turn — stores it, raw records included, in one transaction of its own.
 // The raw text (the bulk of the bytes) so never travels to the engine thread.
-import '../../app/strict-csp.ts';
+import '../../runtime/strict-csp.ts';
 import { CustodyDb } from '../../db/database.ts';
 import { buildChunk, type BuiltChunk, type CommitRows, type RecordBatch } from './chunk-build.ts';
 import { commitChunk } from './chunk-store.ts';

@@ -18,7 +18,7 @@ export interface EngineWorkerOptions {
 
 export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine {
   // The literal `new Worker(new URL(…))` is what Vite bundles; options go in the first message.
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'log engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'log engine' });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const progress = new Map<string, (p: IngestProgress) => void>();
   let next = 1;

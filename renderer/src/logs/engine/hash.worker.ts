@@ -1,6 +1,6 @@
 // Hashes a whole file (SHA-256, incremental) while the engine parses it: reading the
 // same Blob twice costs little, and this way the digest uses the other core.
-import '../../app/strict-csp.ts';
+import '../../runtime/strict-csp.ts';
 import { hashStream } from './digest.ts';
 
 interface Scope {

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { db } from '../../../db/database.ts';
-import { useLiveQuery } from '../../../db/live.ts';
+import { useLiveQuery } from '../../../common/live-query.ts';
 import type { QueueItem } from '../../../db/rows.ts';
 import { goNextUndone, openItem } from '../actions.ts';
 import { MARK, markOnce } from '../perf.ts';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { problemsCsv, problemsCsvBytes } from '../../../renderer/src/features/library/problems-csv.ts';
+import { problemsCsv, problemsCsvBytes } from '../../../shared/formats/problems-csv.ts';
 
 describe('problemsCsv', () => {
   it('quotes commas, quotes and newlines, and defuses formulas', () => {
     const csv = problemsCsv([
-      { sourceId: 's', sourceName: 'a,b.jsonl', line: 4, message: 'Unexpected "}"\nat 12' },
-      { sourceId: 's', sourceName: 'x.eval', sample: '=HYPERLINK("x")', message: 'bad' },
+      { sourceName: 'a,b.jsonl', line: 4, message: 'Unexpected "}"\nat 12' },
+      { sourceName: 'x.eval', sample: '=HYPERLINK("x")', message: 'bad' },
     ]);
     expect(csv).toBe(['file,line,sample,message', '"a,b.jsonl",4,,"Unexpected ""}""\nat 12"', `x.eval,,"'=HYPERLINK(""x"")",bad`, ''].join('\r\n'));
   });

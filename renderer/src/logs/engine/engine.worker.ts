@@ -1,7 +1,7 @@
 // The engine worker: owns ingest, the in-memory columnar store and queries (core.ts),
 // answering the client's requests (protocol.ts). Chunk building fans out to a pool of
 // chunk workers; the file digest runs in a hash worker.
-import '../../app/strict-csp.ts';
+import '../../runtime/strict-csp.ts';
 import { CustodyDb } from '../../db/database.ts';
 import { ChunkPool, hashInWorker } from './chunk-pool.ts';
 import { LogEngineCore } from './core.ts';
