@@ -1,7 +1,7 @@
 // The UI side of the engine: LogEngine over postMessage to the engine worker. Every call
 // is a request with an id; progress of an ingest arrives as events for its job key.
 import type { IngestJob, IngestOptions, IngestProgress, IngestSource, LogEngine } from './contract.ts';
-import { isProgress, type EngineRequests, type Method, type WireFile, type WorkerMessage } from './protocol.ts';
+import { forwardedMethods, isProgress, type EngineRequests, type EngineMethods, type EngineTuning, type Method, type WireFile, type WorkerMessage } from './protocol.ts';
 
 export interface WorkerEngine extends LogEngine {
   /** Resolves when the full-text index covers every loaded event (benchmarks, tests). */
@@ -9,12 +9,8 @@ export interface WorkerEngine extends LogEngine {
   close(): void;
 }
 
-export interface EngineWorkerOptions {
-  /** Chunk workers for ingest (default: one per core, at most 3). */
-  chunkWorkers?: number;
-  /** Records per chunk (default 12,500): benchmarks only. */
-  batchRecords?: number;
-}
+/** Chunk workers for ingest (default: one per core, at most 3) and records per chunk (default 12,500). */
+export type EngineWorkerOptions = EngineTuning;
 
 export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine {
   // The literal `new Worker(new URL(…))` is what Vite bundles; options go in the first message.
@@ -54,8 +50,11 @@ export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine
 
   if (options.chunkWorkers || options.batchRecords) void call('configure', options);
 
+  // Every forwarded method is the same call: its name and arguments cross as they are.
+  const forwarded = Object.fromEntries(forwardedMethods.map((m) => [m, (...args: unknown[]) => call(m, ...(args as EngineRequests[typeof m][0]))])) as EngineMethods;
+
   return {
-    open: () => call('open'),
+    ...forwarded,
     ingest(file: (Blob & { name: string }) | IngestSource, opts: IngestOptions = {}): IngestJob {
       const jobKey = `job${++jobs}`;
       const { onProgress, ...wire } = opts;
@@ -63,23 +62,6 @@ export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine
       const done = call('ingest', jobKey, toWire(file), wire).finally(() => progress.delete(jobKey));
       return { done, cancel: () => void call('cancel', jobKey) };
     },
-    sources: () => call('sources'),
-    removeSource: (id) => call('removeSource', id),
-    problems: (sourceId) => call('problems', sourceId),
-    query: (filter, sort, offset, limit) => call('query', filter, sort, offset, limit),
-    facets: (filter, o) => call('facets', filter, o),
-    histogram: (filter, buckets) => call('histogram', filter, buckets),
-    timeRange: () => call('timeRange'),
-    event: (row) => call('event', row),
-    surrounding: (row, by, windowUs) => call('surrounding', row, by, windowUs),
-    annotate: (eventId, patch) => call('annotate', eventId, patch),
-    interruptedImports: () => call('interruptedImports'),
-    tags: () => call('tags'),
-    savedViews: () => call('savedViews'),
-    saveView: (view) => call('saveView', view),
-    deleteView: (id) => call('deleteView', id),
-    mappings: () => call('mappings'),
-    saveMapping: (mapping) => call('saveMapping', mapping),
     textReady: () => call('textReady'),
     close() {
       dead ??= new Error('the log engine was closed');

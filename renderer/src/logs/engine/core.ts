@@ -38,6 +38,7 @@ import { defaultReaders, readerFor } from './readers.ts';
 import { EventStore, type StoreColumn } from './store.ts';
 import { TextIndex } from './text-index.ts';
 import { listMappings, listViews, saveMapping, saveView } from './views.ts';
+import type { EngineMethods } from './protocol.ts';
 import type { Bitset } from './bitset.ts';
 
 export interface CoreOptions {
@@ -55,7 +56,8 @@ export interface CoreOptions {
 
 const SURROUNDING_MAX = 1000;
 
-export class LogEngineCore {
+/** The engine itself: every forwarded LogEngine method, plus ingest with its controls. */
+export class LogEngineCore implements EngineMethods {
   readonly store = new EventStore();
   readonly text = new TextIndex();
   private readonly annotations = new Annotations();

@@ -7,7 +7,7 @@ import { ChunkPool, hashInWorker } from './chunk-pool.ts';
 import { LogEngineCore } from './core.ts';
 import { inputFromBlob, type IngestInput } from './digest.ts';
 import type { IngestControl } from './ingest.ts';
-import type { EngineRequests, Method, ProgressEvent, Reply, Request, WireFile } from './protocol.ts';
+import { forwardedMethods, type EngineRequests, type Forwarded, type Method, type ProgressEvent, type Reply, type Request, type WireFile } from './protocol.ts';
 
 interface Scope {
   onmessage: ((e: MessageEvent<Request>) => void) | null;
@@ -44,9 +44,17 @@ function inputOf(file: WireFile): IngestInput {
   };
 }
 
-type Handlers = { [M in Method]: (...args: EngineRequests[M][0]) => Promise<EngineRequests[M][1]> };
+type Handler<M extends Method> = (...args: EngineRequests[M][0]) => Promise<EngineRequests[M][1]>;
+type Handlers = { [M in Method]: Handler<M> };
+
+// The forwarded methods are the core's own (LogEngineCore implements them); the rest are
+// the worker's: tuning, ingest with its progress events and cancel.
+const forwarded = Object.fromEntries(forwardedMethods.map((m) => [m, (...args: unknown[]) => (core[m] as (...a: unknown[]) => unknown)(...args)])) as {
+  [M in Forwarded]: Handler<M>;
+};
 
 const handlers: Handlers = {
+  ...forwarded,
   async configure(options) {
     if (options.chunkWorkers) config.chunkWorkers = options.chunkWorkers;
     if (options.batchRecords) tuning.batchRecords = options.batchRecords;
@@ -72,29 +80,13 @@ const handlers: Handlers = {
     const control = controls.get(jobKey);
     if (control) control.cancelled = true;
   },
-  sources: () => core.sources(),
-  removeSource: (id) => core.removeSource(id),
-  problems: (sourceId) => core.problems(sourceId),
-  query: (filter, sort, offset, limit) => core.query(filter, sort, offset, limit),
-  facets: (filter, options) => core.facets(filter, options),
-  histogram: (filter, buckets) => core.histogram(filter, buckets),
-  timeRange: () => core.timeRange(),
-  event: (row) => core.event(row),
-  surrounding: (row, by, windowUs) => core.surrounding(row, by, windowUs),
-  annotate: (eventId, patch) => core.annotate(eventId, patch),
-  interruptedImports: () => core.interruptedImports(),
-  tags: () => core.tags(),
-  savedViews: () => core.savedViews(),
-  saveView: (view) => core.saveView(view),
-  deleteView: (id) => core.deleteView(id),
-  mappings: () => core.mappings(),
-  saveMapping: (mapping) => core.saveMapping(mapping),
   textReady: () => core.textReady(),
 };
 
 scope.onmessage = async (e) => {
   const { id, method, args } = e.data;
   try {
+    if (!Object.hasOwn(handlers, method)) throw new Error(`the log engine has no method "${String(method)}"`);
     const handler = handlers[method] as (...a: unknown[]) => Promise<unknown>;
     const result = await handler(...(args as unknown[]));
     scope.postMessage({ id, ok: true, result });

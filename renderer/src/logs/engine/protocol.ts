@@ -1,56 +1,45 @@
 // The typed message protocol between the client (UI thread) and the engine worker:
-// one request → one response, matched by id; progress is pushed as events.
-import type {
-  EventAnnotation,
-  EventDetail,
-  EventFilter,
-  EventRow,
-  FacetCount,
-  FacetField,
-  FacetOptions,
-  HistogramBucket,
-  IngestOptions,
-  IngestProgress,
-  IngestResult,
-  InterruptedImport,
-  LineProblem,
-  LogSource,
-  SavedMapping,
-  SavedView,
-  SortOrder,
-} from './contract.ts';
+// one request → one response, matched by id; progress is pushed as events. Nothing here
+// restates the engine's API: the requests are derived from LogEngine (contract.ts), and
+// the one list of forwarded method names is checked against it at compile time.
+import type { IngestOptions, IngestProgress, IngestResult, LogEngine } from './contract.ts';
 
 /** A file as it crosses to the worker: a Blob (cloned by reference) or a transferred stream. */
 export type WireFile = { kind: 'blob'; blob: Blob; name: string } | { kind: 'stream'; stream: ReadableStream<Uint8Array>; name: string; size: number };
 
 export type WireIngestOptions = Omit<IngestOptions, 'onProgress'>;
 
+/** Benchmarks only: chunk workers and records per chunk. */
+export interface EngineTuning {
+  chunkWorkers?: number;
+  batchRecords?: number;
+}
+
+/** LogEngine methods that cross as they are: same arguments, same result. */
+export type Forwarded = Exclude<keyof LogEngine, 'ingest' | 'close'>;
+
+/** What the engine core implements and the client forwards: those methods, all required. */
+export type EngineMethods = { [M in Forwarded]-?: NonNullable<LogEngine[M]> };
+
+export const forwardedMethods = [
+  'open', 'sources', 'removeSource', 'problems', 'query', 'facets', 'histogram', 'timeRange', 'event', 'surrounding', 'annotate',
+  'interruptedImports', 'tags', 'savedViews', 'saveView', 'deleteView', 'mappings', 'saveMapping',
+] as const satisfies readonly Forwarded[];
+
+// Fails to compile when LogEngine gains a method the list above does not forward.
+type Unforwarded = Exclude<Forwarded, (typeof forwardedMethods)[number]>;
+export const everyMethodForwarded: [Unforwarded] extends [never] ? true : Unforwarded = true;
+
+type Call<F> = F extends (...args: infer A) => Promise<infer R> ? [A, R] : never;
+
 /** Every request the worker answers: method → [arguments, result]. */
-export interface EngineRequests {
-  configure: [[options: { chunkWorkers?: number; batchRecords?: number }], void];
-  open: [[], { events: number; sources: LogSource[] }];
+export type EngineRequests = { [M in Forwarded]-?: Call<NonNullable<LogEngine[M]>> } & {
+  configure: [[options: EngineTuning], void];
   ingest: [[jobKey: string, file: WireFile, options: WireIngestOptions], IngestResult];
   cancel: [[jobKey: string], void];
-  sources: [[], LogSource[]];
-  removeSource: [[sourceId: string], void];
-  problems: [[sourceId?: string], LineProblem[]];
-  query: [[filter: EventFilter, sort: SortOrder, offset: number, limit: number], { total: number; rows: EventRow[] }];
-  facets: [[filter: EventFilter, options?: FacetOptions], Record<FacetField, FacetCount[]>];
-  histogram: [[filter: EventFilter, buckets: number], HistogramBucket[]];
-  timeRange: [[], { min: number; max: number } | null];
-  event: [[row: number], EventDetail];
-  surrounding: [[row: number, by: 'agent' | 'session', windowUs: number], EventRow[]];
-  annotate: [[eventId: string, patch: Partial<Omit<EventAnnotation, 'eventId' | 'updatedAt'>>], EventAnnotation];
-  interruptedImports: [[], InterruptedImport[]];
-  tags: [[], FacetCount[]];
-  savedViews: [[], SavedView[]];
-  saveView: [[view: Omit<SavedView, 'id' | 'createdAt'>], SavedView];
-  deleteView: [[id: string], void];
-  mappings: [[], SavedMapping[]];
-  saveMapping: [[mapping: unknown], SavedMapping];
   /** Bench and tests: resolves when the text index covers the store. */
   textReady: [[], void];
-}
+};
 
 export type Method = keyof EngineRequests;
 
