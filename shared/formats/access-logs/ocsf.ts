@@ -1,7 +1,8 @@
 // OCSF events (JSON Lines or arrays, e.g. from Amazon Security Lake or a SIEM):
 //   3001 Account Change, 3002 Authentication, 3003 Authorize Session, 3005/3006 user and
 //   group access management, 6003 API Activity, and any other class through the common
-//   fields. `time` is epoch milliseconds; `status_id` 1/2 is success/failure;
+//   fields. `time` is epoch milliseconds by the schema, but real exports (and OCSF's own
+//   examples) also write seconds, so its unit is told by magnitude like every other time; `status_id` 1/2 is success/failure;
 //   `disposition_id` and `actor.authorizations[].decision` carry the decision.
 // AI agents: the ai_agent object (actor.ai_agent, ai_operation.ai_agent) makes the actor an
 // agent, and the delegation object (OCSF 1.9, `delegation` or `ai_operation.delegation`)
@@ -114,7 +115,7 @@ export function normalizeOcsf(record: unknown, ctx: RecordContext): NormalizeRes
 
   return makeEvent(ctx, {
     nativeId: first(at(r, 'metadata.original_event_uid'), at(r, 'metadata.uid')),
-    time: toMicros(r.time, 'epoch-ms') ?? toMicros(r.time_dt),
+    time: toMicros(r.time) ?? toMicros(r.time_dt),
     actionNative: first(r.type_name, activityName && `${CLASS_NAMES[classUid] ?? r.class_name ?? classUid}: ${activityName}`, api?.operation, String(classUid)) ?? String(classUid),
     actionClass: api?.operation !== undefined && actionClass === 'other' ? 'api_call' : actionClass,
     outcome,
@@ -127,9 +128,9 @@ export function normalizeOcsf(record: unknown, ctx: RecordContext): NormalizeRes
     delegation,
     // The session the actor used, or else the delegation (a durable grant with its own id and expiry).
     credential: session
-      ? credentialOf({ type: 'session', id: first(session.uid, session.credential_uid), issued: toMicros(session.created_time, 'epoch-ms') ?? undefined, expires: toMicros(session.expiration_time, 'epoch-ms') ?? undefined, audience: list(delegationObj?.audience) })
+      ? credentialOf({ type: 'session', id: first(session.uid, session.credential_uid), issued: toMicros(session.created_time) ?? undefined, expires: toMicros(session.expiration_time) ?? undefined, audience: list(delegationObj?.audience) })
       : delegationObj
-        ? credentialOf({ type: 'delegation', id: str(delegationObj.uid), issued: toMicros(delegationObj.created_time, 'epoch-ms') ?? undefined, expires: toMicros(delegationObj.expiration_time, 'epoch-ms') ?? undefined, audience: list(delegationObj.audience) })
+        ? credentialOf({ type: 'delegation', id: str(delegationObj.uid), issued: toMicros(delegationObj.created_time) ?? undefined, expires: toMicros(delegationObj.expiration_time) ?? undefined, audience: list(delegationObj.audience) })
         : undefined,
     mfa: session?.is_mfa !== undefined || r.is_mfa !== undefined ? { performed: bool(session?.is_mfa ?? r.is_mfa) ?? false, method: str(r.auth_protocol) } : undefined,
     stepUp: decision === 'challenge',
