@@ -124,7 +124,55 @@ describe('CloudTrail reader', () => {
   it('maps AccessDenied to a deny, a console login without MFA, and onBehalfOf', () => {
     expect(byNative(events, 'ev-3')).toMatchObject({ actionClass: 'privilege_change', outcome: 'failure', decision: 'deny', reason: 'User is not authorized to perform: iam:AttachUserPolicy' });
     expect(byNative(events, 'ev-4')).toMatchObject({ actionClass: 'authn', outcome: 'success', mfa: { performed: false } });
-    expect(byNative(events, 'ev-5')).toMatchObject({ subjectUser: '94c8b4c8-ada', delegation: [{ actor: '94c8b4c8-ada', via: 'identity-center' }] });
+    // The role acts for the Identity Center user: the role is the delegated hop, the user the subject.
+    expect(byNative(events, 'ev-5')).toMatchObject({
+      actor: { id: 'arn:aws:sts::111122223333:assumed-role/QBusinessRole/qbiz', type: 'service' },
+      subjectUser: '94c8b4c8-ada',
+      delegation: [{ actor: 'arn:aws:sts::111122223333:assumed-role/QBusinessRole/qbiz', via: 'identity-center' }],
+    });
+  });
+
+  it('reads every sign-in one way: outcome from responseElements / serviceEventDetails / errors, no decision', () => {
+    const signIns = read(logFixture('cloudtrail/sign-ins.jsonl'));
+    expect(signIns.errors).toEqual([]);
+    expect(signIns.events.map((e) => [e.nativeId, e.actionNative, e.actionClass, e.outcome, e.decision])).toEqual([
+      ['si-1', 'ConsoleLogin', 'authn', 'success', null],
+      ['si-2', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-3', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-4', 'CredentialChallenge', 'authn', 'success', null],
+      ['si-5', 'CredentialVerification', 'authn', 'failure', null],
+      ['si-6', 'UserAuthentication', 'authn', 'success', null],
+      ['si-7', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-8', 'CheckMfa', 'authn', 'failure', null],
+      ['si-9', 'ListAccountRoles', 'api_call', 'success', 'allow'],
+    ]);
+    const e = (id: string) => byNative(signIns.events, id);
+    expect(e('si-1')).toMatchObject({ actor: { id: 'arn:aws:iam::111122223333:user/bob', type: 'human', name: 'bob' }, subjectUser: 'bob', mfa: { performed: true } });
+    expect(e('si-2')).toMatchObject({ reason: 'Failed authentication', actor: { id: 'AIDAEXAMPLEBOB', type: 'human' }, subjectUser: 'bob' });
+    // An unknown user name is hidden by AWS: the account number is no actor either.
+    expect(e('si-3').reason).toBe('No username found in supplied account');
+    expect(e('si-3').actor.id).toBeUndefined();
+    expect(e('si-3').subjectUser).toBeUndefined();
+    expect(e('si-3').tenant).toBe('111122223333');
+    expect(e('si-7')).toMatchObject({ reason: 'ConsoleLogin: Failure', actor: { id: 'arn:aws:iam::111122223333:root', type: 'human' } });
+    expect(e('si-8')).toMatchObject({ reason: 'CheckMfa: Failure', stepUp: true });
+  });
+
+  it('makes the Identity Center user who signs in the actor, not the account number', () => {
+    const signIns = read(logFixture('cloudtrail/sign-ins.jsonl')).events;
+    const e = (id: string) => byNative(signIns, id);
+    expect(e('si-4')).toMatchObject({ actor: { id: 'carol', type: 'human', name: 'carol' }, subjectUser: 'carol', credential: { type: 'password' }, delegation: [] });
+    expect(e('si-5')).toMatchObject({
+      actor: { id: 'c0ffee01-carol', type: 'human' },
+      subjectUser: 'c0ffee01-carol',
+      reason: 'CredentialVerification: Failure (TOTP)',
+      mfa: { performed: false, method: 'TOTP' },
+      stepUp: true,
+      delegation: [],
+    });
+    expect(e('si-6')).toMatchObject({ actor: { id: 'c0ffee01-carol', type: 'human', name: 'carol' }, subjectUser: 'carol', tenant: '111122223333' });
+    expect(e('si-9')).toMatchObject({ actor: { id: 'c0ffee01-carol', type: 'human' }, subjectUser: 'c0ffee01-carol', delegation: [] });
+    for (const event of signIns) expect(event.actor.id).not.toBe('111122223333');
   });
 
   it('reads the console CSV export, cells with JSON and quoted newlines included', () => {
