@@ -23,7 +23,7 @@ const AUTHN = new Set(['ConsoleLogin', 'CheckMfa', 'SwitchRole', 'ExitRole', 'Au
   'Federate', 'Logout', 'PasskeyVerification']);
 const PRIVILEGE = /^(Attach|Detach|Put|Delete)(User|Role|Group)Policy$|^(CreatePolicyVersion|SetDefaultPolicyVersion|AddUserToGroup|RemoveUserFromGroup|UpdateAssumeRolePolicy|PutRolePermissionsBoundary|PutUserPermissionsBoundary|CreateRole|AddRoleToInstanceProfile|PutBucketPolicy|PutBucketAcl|CreateGrant|PutKeyPolicy|AssociateAccessPolicy|CreateAccessEntry|CreatePermissionSet|AttachManagedPolicyToPermissionSet|PutInlinePolicyToPermissionSet|CreateAccountAssignment|AddPermission)$/;
 const CREDENTIAL = /^(Create|Delete|Update)(AccessKey|LoginProfile|ServiceSpecificCredential|SSHPublicKey|SigningCertificate)$|^(ChangePassword|UploadSSHPublicKey|UploadSigningCertificate|EnableMFADevice|DeactivateMFADevice|CreateVirtualMFADevice|DeleteVirtualMFADevice|ResyncMFADevice|CreateSecret|PutSecretValue|UpdateSecret|DeleteSecret|RotateSecret|UpdateAccountPasswordPolicy|CreateKeyPair|ImportKeyPair|DeleteKeyPair|PasswordRecoveryRequested|PasswordUpdated)$/;
-const DENY_CODES = /AccessDenied|Unauthorized|Forbidden|NotAuthorized|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|Blocked/i;
+export const DENY_CODES = /AccessDenied|Unauthorized|Forbidden|NotAuthorized|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|Blocked/i;
 
 export function cloudTrailClass(eventName: string, eventType: string | undefined): ActionClass {
   if (TOKEN_EXCHANGE.has(eventName)) return 'token_exchange';
@@ -37,12 +37,14 @@ export function cloudTrailClass(eventName: string, eventType: string | undefined
 
 const HUMAN = new Set(['Root', 'IAMUser', 'FederatedUser', 'SAMLUser', 'WebIdentityUser', 'IdentityCenterUser', 'Directory']);
 
+/** A userIdentity type (IAMUser, AssumedRole, AWSService …) → actor type; the OCSF reader uses it too. */
+export function awsIdentityType(type: string | undefined): ActorType {
+  if (type === undefined || type === 'Unknown') return 'unknown';
+  return HUMAN.has(type) ? 'human' : 'service';
+}
+
 function actorTypeOf(identity: Obj | undefined): ActorType {
-  const type = str(pick(identity, 'type'));
-  if (type === undefined) return 'unknown';
-  if (HUMAN.has(type)) return 'human';
-  if (type === 'Unknown') return 'unknown';
-  return 'service';
+  return awsIdentityType(str(pick(identity, 'type')));
 }
 
 /** "arn:aws:sts::123:assumed-role/Role/session" → "session". */
@@ -60,7 +62,7 @@ function resourceIds(r: Obj): string[] {
   }
   const params = obj(pick(r, 'requestParameters'));
   if (params) {
-    for (const key of ['roleArn', 'secretId', 'bucketName', 'key', 'policyArn', 'userName', 'roleName', 'functionName', 'instanceId', 'modelId', 'keyId', 'target']) {
+    for (const key of ['roleArn', 'secretId', 'bucketName', 'key', 'policyArn', 'userName', 'groupName', 'roleName', 'functionName', 'instanceId', 'modelId', 'keyId', 'target']) {
       const v = str(pick(params, key));
       if (v !== undefined) ids.push(v);
     }
