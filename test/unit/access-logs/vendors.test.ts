@@ -251,3 +251,35 @@ describe('OpenTelemetry GenAI / MCP span reader', () => {
     expect(raw).toMatchObject({ spanId: '00f067aa0ba902b7', resource: { attributes: [{ key: 'service.name' }] } });
   });
 });
+
+describe('Descope agents and scopes', () => {
+  const { events, errors } = read(logFixture('descope/agents.jsonl'));
+  const action = (name: string) => events.find((e) => e.actionNative === name)!;
+
+  it('reads data.scopes, as a list or a space-separated string', () => {
+    expect(errors).toEqual([]);
+    expect(action('AccessKeyExchange').scopesGranted).toEqual(['reports.read', 'reports.export']);
+    expect(action('McpToolCallAuthorized').scopesGranted).toEqual(['reports.export']);
+    expect(action('ThirdPartyAppTokenIssued').scopesGranted).toEqual(['calendar.read', 'calendar.events']);
+  });
+
+  it('makes access keys (bots) and third-party apps the agent, with the user they act for', () => {
+    expect(action('AccessKeyExchange')).toMatchObject({ actor: { id: 'K-ops', type: 'agent', name: 'ops-reporter' } });
+    expect(action('AccessKeyExchange').subjectUser).toBeUndefined();
+    expect(action('McpToolCallAuthorized')).toMatchObject({ actor: { id: 'K-ops', type: 'agent' }, subjectUser: 'bob@clinic.example', decision: 'allow' });
+    // The key's own login id is not the user's: the agent keeps no user's name.
+    expect(action('McpToolCallAuthorized').actor.name).toBeUndefined();
+    expect(action('ThirdPartyAppTokenIssued')).toMatchObject({
+      actionClass: 'token_issue',
+      actor: { id: 'TPA-calendar', type: 'agent', name: 'Calendar Sync', clientId: 'TPA-calendar' },
+      subjectUser: 'bob@clinic.example',
+    });
+  });
+
+  it('a Descoper changing a user acts for no one: the user changed is the target', () => {
+    const e = action('UserModified');
+    expect(e).toMatchObject({ actor: { id: 'D-admin', type: 'human' }, target: { resourceIds: ['U-bob'] } });
+    expect(e.actor.name).toBeUndefined();
+    expect(e.subjectUser).toBeUndefined();
+  });
+});
