@@ -82,7 +82,22 @@ describe('Auth0 log reader', () => {
     expect(byNative(events, 'a0-4')).toMatchObject({ actor: { id: 'cli-agent', type: 'service', name: 'Refund Agent' } });
     expect(byNative(events, 'a0-4').subjectUser).toBeUndefined();
     expect(byNative(events, 'a0-5')).toMatchObject({ actor: { id: 'refund-agent', type: 'agent', clientId: 'cli-agent' }, subjectUser: 'ada@clinic.example', scopesRequested: ['refunds.read'] });
-    expect(byNative(events, 'a0-9')).toMatchObject({ time: us('2025-10-03T14:09:32.149Z'), actor: { id: 'google-oauth2|1', name: 'admin@clinic.example' }, credential: { jti: 'jti-mgmt-1' }, target: { operation: 'POST /api/v2/users/auth0|eve/roles' } });
+    expect(byNative(events, 'a0-9')).toMatchObject({ time: us('2025-10-03T14:09:32.149Z'), actor: { id: 'google-oauth2|1', name: 'admin@clinic.example' }, credential: { jti: 'jti-mgmt-1' }, target: { operation: 'POST /api/v2/users/auth0|eve/roles', resourceIds: ['auth0|eve'] } });
+  });
+
+  it('lists the users, roles and members a management API call changed as its resource ids', () => {
+    const log = (path: string, body: unknown) => JSON.stringify({ log_id: path, date: '2026-03-05T10:00:00Z', type: 'sapi', client_id: 'mgmt', user_id: 'auth0|admin', details: { request: { method: 'post', path, body }, response: { statusCode: 201 } } });
+    const lines = [
+      log('/api/v2/users/auth0%7Cbob/roles', { roles: ['rol_refunds_admin'] }),
+      log('/api/v2/roles/rol_refunds_admin/users', { users: ['auth0|bob', 'auth0|eve'] }),
+      log('/api/v2/organizations/org_acme/members', { members: ['auth0|bob'] }),
+    ];
+    const { events: changes } = read(textFile('changes.jsonl', lines.join('\n')));
+    expect(changes.map((e) => [e.actionClass, e.subjectUser, e.target.resourceIds])).toEqual([
+      ['privilege_change', 'auth0|admin', ['auth0|bob', 'rol_refunds_admin']],
+      ['privilege_change', 'auth0|admin', ['rol_refunds_admin', 'auth0|bob', 'auth0|eve']],
+      ['privilege_change', 'auth0|admin', ['org_acme', 'auth0|bob']],
+    ]);
   });
 });
 
