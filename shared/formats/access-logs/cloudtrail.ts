@@ -191,7 +191,8 @@ export function normalizeCloudTrailObject(r: Obj, ctx: RecordContext): Normalize
       name: first(userName, pick(issuer, 'userName'), arnTail(arn), pick(identity, 'invokedBy')),
       clientId: first(pick(identity, 'invokedBy')),
     },
-    subjectUser: centerUser ? first(userName, onBehalfOf) : first(onBehalfOf, sourceIdentity, ssoUser, humanName),
+    // A federated console sign-in names the person as the role session.
+    subjectUser: centerUser ? first(userName, onBehalfOf) : first(onBehalfOf, sourceIdentity, ssoUser, signIn ? roleSession : undefined, humanName),
     delegation,
     credential,
     mfa: factor !== undefined ? { performed: outcome === 'success', method: factor } : mfaFlag !== undefined ? { performed: bool(mfaFlag) ?? false, method: undefined } : undefined,

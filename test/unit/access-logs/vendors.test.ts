@@ -160,6 +160,7 @@ describe('CloudTrail reader', () => {
       ['si-7', 'ConsoleLogin', 'authn', 'failure', null],
       ['si-8', 'CheckMfa', 'authn', 'failure', null],
       ['si-9', 'ListAccountRoles', 'api_call', 'success', 'allow'],
+      ['si-10', 'ConsoleLogin', 'authn', 'success', null],
     ]);
     const e = (id: string) => byNative(signIns.events, id);
     expect(e('si-1')).toMatchObject({ actor: { id: 'arn:aws:iam::111122223333:user/bob', type: 'human', name: 'bob' }, subjectUser: 'bob', mfa: { performed: true } });
@@ -171,6 +172,8 @@ describe('CloudTrail reader', () => {
     expect(e('si-3').tenant).toBe('111122223333');
     expect(e('si-7')).toMatchObject({ reason: 'ConsoleLogin: Failure', actor: { id: 'arn:aws:iam::111122223333:root', type: 'human' } });
     expect(e('si-8')).toMatchObject({ reason: 'CheckMfa: Failure', stepUp: true });
+    // A federated (SAML) console sign-in: the role session acts, named after the person.
+    expect(e('si-10')).toMatchObject({ actor: { id: 'arn:aws:sts::111122223333:assumed-role/IdpAdmins/dana@clinic.example', type: 'service' }, subjectUser: 'dana@clinic.example' });
   });
 
   it('makes the Identity Center user who signs in the actor, not the account number', () => {
