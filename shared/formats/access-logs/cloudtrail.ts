@@ -21,7 +21,7 @@ const TOKEN_ISSUE = new Set(['AssumeRole', 'GetFederationToken', 'GetSessionToke
 const TOKEN_EXCHANGE = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'AssumeRoot']);
 const AUTHN = new Set(['ConsoleLogin', 'CheckMfa', 'SwitchRole', 'ExitRole', 'Authenticate', 'UserAuthentication', 'CredentialVerification', 'CredentialChallenge',
   'Federate', 'Logout', 'PasskeyVerification']);
-const PRIVILEGE = /^(Attach|Detach|Put|Delete)(User|Role|Group)Policy$|^(CreatePolicyVersion|SetDefaultPolicyVersion|AddUserToGroup|RemoveUserFromGroup|UpdateAssumeRolePolicy|PutRolePermissionsBoundary|PutUserPermissionsBoundary|CreateRole|AddRoleToInstanceProfile|PutBucketPolicy|PutBucketAcl|CreateGrant|PutKeyPolicy|AssociateAccessPolicy|CreateAccessEntry|CreatePermissionSet|AttachManagedPolicyToPermissionSet|PutInlinePolicyToPermissionSet|CreateAccountAssignment|AddPermission)$/;
+const PRIVILEGE = /^(Attach|Detach|Put|Delete)(User|Role|Group)Policy$|^(CreatePolicyVersion|SetDefaultPolicyVersion|AddUserToGroup|RemoveUserFromGroup|UpdateAssumeRolePolicy|PutRolePermissionsBoundary|PutUserPermissionsBoundary|CreateRole|AddRoleToInstanceProfile|PutBucketPolicy|PutBucketAcl|CreateGrant|PutKeyPolicy|AssociateAccessPolicy|CreateAccessEntry|CreatePermissionSet|AttachManagedPolicyToPermissionSet|PutInlinePolicyToPermissionSet|CreateAccountAssignment|DeleteAccountAssignment|CreateGroupMembership|DeleteGroupMembership|AddPermission)$/;
 const CREDENTIAL = /^(Create|Delete|Update)(AccessKey|LoginProfile|ServiceSpecificCredential|SSHPublicKey|SigningCertificate)$|^(ChangePassword|UploadSSHPublicKey|UploadSigningCertificate|EnableMFADevice|DeactivateMFADevice|CreateVirtualMFADevice|DeleteVirtualMFADevice|ResyncMFADevice|CreateSecret|PutSecretValue|UpdateSecret|DeleteSecret|RotateSecret|UpdateAccountPasswordPolicy|CreateKeyPair|ImportKeyPair|DeleteKeyPair|PasswordRecoveryRequested|PasswordUpdated)$/;
 export const DENY_CODES = /AccessDenied|Unauthorized|Forbidden|NotAuthorized|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|Blocked/i;
 
@@ -62,9 +62,12 @@ function resourceIds(r: Obj): string[] {
   }
   const params = obj(pick(r, 'requestParameters'));
   if (params) {
-    for (const key of ['roleArn', 'secretId', 'bucketName', 'key', 'policyArn', 'userName', 'groupName', 'roleName', 'functionName', 'instanceId', 'modelId', 'keyId', 'target']) {
-      const v = str(pick(params, key));
-      if (v !== undefined) ids.push(v);
+    // Users, groups and assignments changed (IAM; Identity Store memberships; Identity Center
+    // account assignments), then the resources a call reads or writes.
+    for (const key of ['roleArn', 'secretId', 'bucketName', 'key', 'policyArn', 'userName', 'groupName', 'userId', 'groupId', 'memberId.userId',
+      'principalId', 'permissionSetArn', 'targetId', 'roleName', 'functionName', 'instanceId', 'modelId', 'keyId', 'target']) {
+      const v = str(at(params, key));
+      if (v !== undefined && !ids.includes(v)) ids.push(v);
     }
   }
   return ids;

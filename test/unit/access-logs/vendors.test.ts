@@ -147,6 +147,20 @@ describe('CloudTrail reader', () => {
     });
   });
 
+  it('lists the users and groups of IAM and Identity Store membership changes as resource ids', () => {
+    const lines = [
+      { eventName: 'AddUserToGroup', eventSource: 'iam.amazonaws.com', eventTime: '2026-03-04T09:00:00Z', requestParameters: { groupName: 'refund-admins', userName: 'bob' } },
+      { eventName: 'CreateGroupMembership', eventSource: 'identitystore.amazonaws.com', eventTime: '2026-03-04T09:01:00Z', requestParameters: { identityStoreId: 'd-0000000001', groupId: 'g-admins', memberId: { userId: 'c0ffee01-carol' } } },
+      { eventName: 'CreateAccountAssignment', eventSource: 'sso.amazonaws.com', eventTime: '2026-03-04T09:02:00Z', requestParameters: { principalType: 'USER', principalId: 'c0ffee01-carol', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', targetType: 'AWS_ACCOUNT', targetId: '111122223333' } },
+    ].map((r) => JSON.stringify({ ...r, userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/admin', userName: 'admin' } }));
+    const { events: changes } = read(textFile('membership.jsonl', lines.join('\n')));
+    expect(changes.map((e) => [e.actionClass, e.target.resourceIds])).toEqual([
+      ['privilege_change', ['bob', 'refund-admins']],
+      ['privilege_change', ['g-admins', 'c0ffee01-carol']],
+      ['privilege_change', ['c0ffee01-carol', 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', '111122223333']],
+    ]);
+  });
+
   it('reads every sign-in one way: outcome from responseElements / serviceEventDetails / errors, no decision', () => {
     const signIns = read(logFixture('cloudtrail/sign-ins.jsonl'));
     expect(signIns.errors).toEqual([]);
