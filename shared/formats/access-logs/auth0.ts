@@ -2,7 +2,8 @@
 // client_id, user_id, ip …) or wrapped in a log stream's `{"log_id", "data": {…}}`
 // envelope (the shape in Panther and in Auth0's event-stream exports). `type` is a short
 // code ("s" login success, "seacft" code→token exchange, "fsa" silent auth failure …);
-// an agent acting for a user carries `agent_id` (top level or in details).
+// an agent acting for a user carries `agent_id` (top level or in details). A management API
+// call's target users, roles and members (path ids and body lists) are its resource ids.
 import type { ActionClass, Decision, Outcome } from '../../model/access-event.ts';
 import { at, first, list, obj, str, type Obj } from './fields.ts';
 import { classifyAction } from './classify.ts';
@@ -32,6 +33,33 @@ export function auth0Class(code: string, path: string | undefined): ActionClass 
   // A management API call that changes roles or permissions is a privilege change.
   if (known === 'api_call' && path !== undefined && /\/(roles|permissions|members|organizations\/[^/]+\/members)/.test(path)) return 'privilege_change';
   return known ?? classifyAction(code);
+}
+
+const ID_SEGMENT = /\/(users|roles|organizations|members|clients|grants|connections)\/([^/?#]+)/g;
+
+/**
+ * What a management API call changed: ids in its path (/api/v2/users/{id}/roles,
+ * /roles/{id}/users, /organizations/{id}/members) and the users, roles or members in its body.
+ */
+function changedIds(path: string | undefined, body: unknown): string[] {
+  const ids: string[] = [];
+  const add = (id: string | undefined): void => {
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  };
+  if (path !== undefined) {
+    for (const m of path.matchAll(ID_SEGMENT)) {
+      try {
+        add(decodeURIComponent(m[2]!));
+      } catch {
+        add(m[2]);
+      }
+    }
+  }
+  const b = obj(body);
+  for (const key of ['users', 'roles', 'members', 'permissions']) {
+    for (const v of Array.isArray(b?.[key]) ? (b[key] as unknown[]) : []) add(str(v) ?? first(obj(v)?.id, obj(v)?.user_id, obj(v)?.permission_name));
+  }
+  return ids;
 }
 
 function outcomeOf(code: string, statusCode: number | undefined): Outcome {
@@ -95,7 +123,7 @@ export function normalizeAuth0(record: unknown, ctx: RecordContext): NormalizeRe
     target: {
       service: first(r.audience, at(details, 'qs.audience'), r.client_name, r.connection),
       operation: path ? `${method ?? ''} ${path}`.trim() : undefined,
-      resourceIds: [],
+      resourceIds: changedIds(path, request?.body),
     },
     src: { ip: first(r.ip, request?.ip), userAgent: first(r.user_agent, request?.userAgent) },
     correlation: { requestId: str(details?.request_id), sessionId: first(r.session_id, details?.session_id) },
@@ -105,7 +133,7 @@ export function normalizeAuth0(record: unknown, ctx: RecordContext): NormalizeRe
 const MAPPED = [
   'log_id', '_id', 'date', 'type', 'description', 'client_id', 'client_name', 'user_id', 'user_name', 'agent_id', 'agent_name', 'ip', 'user_agent',
   'scope', 'audience', 'hostname', 'tenant_name', 'organization_id', 'connection', 'session_id', 'p_event_time',
-  'details.request.path', 'details.request.method', 'details.request.ip', 'details.request.userAgent', 'details.request.auth.user',
+  'details.request.path', 'details.request.method', 'details.request.body', 'details.request.ip', 'details.request.userAgent', 'details.request.auth.user',
   'details.request.auth.credentials.jti', 'details.response.statusCode', 'details.error.message', 'details.agent_id', 'details.agent_name',
   'details.scope', 'details.qs.scope', 'details.qs.audience', 'details.request_id', 'details.session_id', 'details.authenticator.type',
 ];

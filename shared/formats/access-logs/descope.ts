@@ -4,6 +4,11 @@
 // (login ids), `data` the event's details. Custom events written by a gateway add
 // `actorId` (for an agent: its access key) and `type` (info / warn / error), and carry the
 // MCP call, trace, token and on-behalf-of ids in `data`.
+// Agents are the records' non-human actors: an `agent_id` or `act` claim, an access key
+// (`method: accessKey`, `device: Bot`) or a third-party / inbound app (its id and name in
+// `data`); when such an actor acts for a different `userId`, that user (by login id) is the
+// one acted for. A Descoper or management key changing a user is no delegation: the user
+// changed is the target. Scopes come from `data.scopes` (list or space-separated) as well.
 import type { ActionClass, ActorType, Decision, Outcome } from '../../model/access-event.ts';
 import { arr, bool, first, list, obj, objOrJson, str } from './fields.ts';
 import { classifyAction } from './classify.ts';
@@ -37,10 +42,18 @@ function outcomeOf(action: string, decision: Decision | null, type: string | und
   return type === 'error' ? 'failure' : 'unknown';
 }
 
-function actorTypeOf(r: Record<string, unknown>, data: Record<string, unknown> | undefined): ActorType {
-  if (data?.agent_id !== undefined || data?.agentId !== undefined || data?.act !== undefined) return 'agent';
+/** A third-party (inbound) app named in the record: its id and name. */
+function appOf(r: Record<string, unknown>, data: Record<string, unknown> | undefined): { id: string | undefined; name: string | undefined } | undefined {
+  const id = first(data?.thirdPartyAppId, data?.third_party_app_id, data?.thirdPartyApplicationId, data?.inboundAppId, data?.inbound_app_id, data?.appId, data?.app_id);
+  const name = first(data?.thirdPartyAppName, data?.third_party_app_name, data?.thirdPartyApplicationName, data?.inboundAppName, data?.inbound_app_name, data?.appName, data?.app_name);
+  const byMethod = /thirdparty|inboundapp/i.test(`${str(r.method) ?? ''} ${str(r.action) ?? ''}`);
+  return id !== undefined || name !== undefined || byMethod ? { id, name } : undefined;
+}
+
+function actorTypeOf(r: Record<string, unknown>, data: Record<string, unknown> | undefined, app: unknown): ActorType {
+  if (data?.agent_id !== undefined || data?.agentId !== undefined || data?.act !== undefined || app !== undefined) return 'agent';
   const method = str(r.method)?.toLowerCase();
-  if (method === 'accesskey' || str(r.device) === 'Bot') return 'service';
+  if (method === 'accesskey' || str(r.device)?.toLowerCase() === 'bot') return 'agent';
   return r.userId !== undefined || r.actorId !== undefined ? 'human' : 'unknown';
 }
 
@@ -55,10 +68,13 @@ export function normalizeDescope(record: unknown, ctx: RecordContext): Normalize
   const outcome = outcomeOf(action, stated, str(r.type));
   const decision = stated ?? impliedDecision(actionClass, outcome);
   const userId = str(r.userId);
-  const actorId = first(r.actorId, userId);
-  const type = actorTypeOf(r, data);
-  const loginId = first(arr(r.externalIds)[0], data?.login_id);
-  const actingForOther = r.actorId !== undefined && r.actorId !== r.userId;
+  const app = appOf(r, data);
+  const type = actorTypeOf(r, data, app);
+  const actorId = first(r.actorId, type === 'agent' ? app?.id : undefined, userId);
+  const loginId = first(arr(r.externalIds)[0], data?.login_id, data?.loginId);
+  // externalIds and userId name the user the record is about: the actor itself, or another user.
+  const aboutOther = userId !== undefined && actorId !== undefined && actorId !== userId;
+  const agentForUser = type === 'agent' && aboutOther;
   const act = objOrJson(data?.act);
   const time = toMicros(r.occurred);
   const jti = str(data?.jti);
@@ -77,11 +93,13 @@ export function normalizeDescope(record: unknown, ctx: RecordContext): Normalize
       id: actorId,
       type,
       // externalIds name the user the record is about, which is not the agent acting for them.
-      name: type === 'human' ? loginId : first(data?.agent_id, data?.agentId, act?.sub, data?.access_key_name, actingForOther ? undefined : loginId),
-      clientId: first(data?.client_id, act?.client_id),
+      name: type === 'human'
+        ? (aboutOther ? undefined : loginId)
+        : first(data?.agent_id, data?.agentId, data?.agent_name, act?.sub, app?.name, data?.access_key_name, data?.accessKeyName, aboutOther ? undefined : loginId),
+      clientId: first(data?.client_id, data?.clientId, act?.client_id, app?.id),
     },
-    // The user a gateway acted for, or the person signing in themself.
-    subjectUser: first(data?.on_behalf_of, data?.subject, actingForOther ? loginId ?? userId : type === 'human' ? loginId ?? userId : undefined),
+    // The user an agent acted for, or the person acting themself (a Descoper changing a user acts for no one else).
+    subjectUser: first(data?.on_behalf_of, data?.onBehalfOf, data?.subject, agentForUser ? loginId ?? userId : type === 'human' && !aboutOther ? loginId ?? userId : undefined),
     delegation: actChain(act),
     credential: credentialOf({
       type: jti ? 'access_token' : accessKey ? 'access_key' : undefined,
@@ -93,13 +111,14 @@ export function normalizeDescope(record: unknown, ctx: RecordContext): Normalize
     }),
     mfa: challenge !== undefined || bool(data?.mfa) !== undefined ? { performed: bool(data?.mfa) ?? false, method: challenge } : undefined,
     stepUp: decision === 'challenge' || actionClass === 'stepup',
-    scopesGranted: list(data?.scopes_granted ?? data?.token_scopes),
-    scopesRequested: list(data?.scopes_requested ?? data?.scopes_required),
+    scopesGranted: list(data?.scopes_granted ?? data?.token_scopes ?? data?.scopes ?? data?.grantedScopes ?? data?.scope),
+    scopesRequested: list(data?.scopes_requested ?? data?.scopes_required ?? data?.requestedScopes ?? data?.requested_scopes),
     tenant: str(arr(r.tenants)[0]),
     target: {
       service: first(data?.mcp_server, data?.audience, data?.sso_app),
       operation: first(data?.tool, data?.mcp_method),
-      resourceIds: list(data?.resource_ids),
+      // A user changed by someone else is the target.
+      resourceIds: [...list(data?.resource_ids), ...(type === 'human' && aboutOther && userId !== undefined ? [userId] : [])],
     },
     mcp: mcpOf({
       server: str(data?.mcp_server),
@@ -126,7 +145,10 @@ const MAPPED = [
     'on_behalf_of', 'subject', 'act', 'jti', 'issued_at', 'token_issued_at', 'expires_at', 'token_expires_at', 'session_expires_at', 'audience',
     'mfa', 'challenge', 'scopes_granted', 'token_scopes', 'scopes_requested', 'scopes_required', 'mcp_server', 'sso_app', 'tool', 'mcp_method',
     'resource_ids', 'mcp_session_id', 'jsonrpc_id', 'user_agent', 'userAgent', 'trace_id', 'span_id', 'request_id', 'okta_request_id',
-    'conversation_id', 'tool_call_id', 'session_id', 'okta_session_id', 'login_id'].map((k) => `data.${k}`),
+    'conversation_id', 'tool_call_id', 'session_id', 'okta_session_id', 'login_id', 'loginId', 'scopes', 'scope', 'grantedScopes', 'requestedScopes',
+    'requested_scopes', 'onBehalfOf', 'clientId', 'agent_name', 'accessKeyName', 'thirdPartyAppId', 'third_party_app_id', 'thirdPartyApplicationId',
+    'inboundAppId', 'inbound_app_id', 'appId', 'app_id', 'thirdPartyAppName', 'third_party_app_name', 'thirdPartyApplicationName', 'inboundAppName',
+    'inbound_app_name', 'appName', 'app_name'].map((k) => `data.${k}`),
 ];
 
 export const descopeReader = defineAccessLogReader({

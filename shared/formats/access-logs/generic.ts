@@ -21,7 +21,7 @@ const ACTOR = ['actor.user.email', 'actor.user.id', 'actor.session.user.email', 
   'actor.email', 'actor.user_id', 'actor.id', 'actor.alternateId', 'actor', 'actorId', 'actor_id', 'actor_user_name', 'actor_user_id',
   'protoPayload.authenticationInfo.principalEmail', 'properties.userPrincipalName', 'identity.arn', 'InitiatedBy.user.userPrincipalName',
   'InitiatedBy.app.displayName', 'user.email', 'user.name', 'user.id', 'userPrincipalName', 'UserId', 'userId', 'user_id', 'username', 'user_name',
-  'USER_NAME', 'principal', 'email', 'user'];
+  'USER_NAME', 'principal', 'email', 'user', 'target_user.email'];
 const ACTION = ['eventName', 'eventType', 'action', 'event_type', 'event_type_id', 'operationName', 'OperationName', 'Operation', 'protoPayload.methodName',
   'methodName', 'activityDisplayName', 'ActivityDisplayName', 'EVENT_TYPE', 'name', 'type', 'operation', 'event', 'p_log_type'];
 const NOT_ACCESS = ['message', 'messages', 'content', 'role', 'prompt', 'completion', 'choices', 'traj', 'trajectory', 'conversation', 'question'];
@@ -37,13 +37,14 @@ export const DEFAULT_MAPPING: FieldMappingInput = {
     actorName: ['actor.name', 'actor.displayName', 'actor.user.name', 'actorName', 'actor_user_name', 'user.name', 'InitiatedBy.user.displayName', 'properties.userDisplayName'],
     agentId: ['agent_id', 'agentId', 'gen_ai.agent.id'],
     clientId: ['client_id', 'clientId', 'application.key', 'properties.appId', 'app_id', 'client.app_name', 'application_id'],
-    subjectUser: ['on_behalf_of', 'onBehalfOf', 'subject_user', 'target_user.email', 'impersonated_user'],
+    // Only who an actor acted for: a user an action was done to (target_user) is no principal.
+    subjectUser: ['on_behalf_of', 'onBehalfOf', 'subject_user', 'impersonated_user'],
     tenant: ['tenant', 'tenantId', 'tenant_id', 'TenantId', 'organization_id', 'org', 'org_id', 'recipientAccountId', 'id.customerId', 'customer_id',
       'enterprise_id', 'account_id', 'project_id', 'resource.labels.project_id'],
     target: ['eventSource', 'protoPayload.serviceName', 'service', 'serviceName', 'application.name', 'app_name', 'id.applicationName', 'OfficeWorkload',
       'Workload', 'entity.type', 'repo', 'resource.type', 'LoggedByService', 'target'],
     operation: ['operation', 'methodName', 'protoPayload.methodName', 'api.operation'],
-    resourceId: ['resource_id', 'resourceId', 'protoPayload.resourceName', 'item_uuid', 'ObjectId', 'repository'],
+    resourceId: ['resource_id', 'resourceId', 'protoPayload.resourceName', 'item_uuid', 'ObjectId', 'repository', 'target_user.uuid', 'target_user.id'],
     outcome: ['outcome.result', 'outcome', 'result', 'status', 'IS_SUCCESS', 'ResultStatus', 'Result', 'resultType', 'properties.status.errorCode',
       'success', 'conclusion', 'severity'],
     decision: ['decision', 'disposition', 'authorization.decision'],

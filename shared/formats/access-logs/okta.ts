@@ -2,7 +2,11 @@
 // Lines or a JSON array. Top-level keys may be all lower case (Panther's data lake) and
 // `published` may be "YYYY-MM-DD HH:MM:SS.fff" without a zone; both are read.
 // Delegation (an agent's token exchange on a user's behalf) lives in debugContext.debugData:
-// `subject`, `actClaim` (RFC 8693 act, JSON text), `subjectTokenId`, `actorTokenId`.
+// `subject`, `actClaim` (RFC 8693 act, JSON text), `subjectTokenId`, `actorTokenId`; an
+// `originalPrincipal` (object or JSON text) names the principal the actor acted for.
+// The client is the OAuth client (`client.id`, `debugData.clientId`, the act claim's
+// client_id), an actor that is itself a client app, or for sign-ins and grants the app
+// target: never an AppUser (an app assignment) or other target that merely mentions "App".
 import type { ActionClass, Actor, ActorType, Decision, Outcome } from '../../model/access-event.ts';
 import { arr, bool, first, known, list, obj, objOrJson, str, type Obj } from './fields.ts';
 import { classifyAction } from './classify.ts';
@@ -62,12 +66,19 @@ function classifyOkta(type: string, grantType: string | undefined): ActionClass 
 const DECISIONS: Record<string, Decision> = { ALLOW: 'allow', DENY: 'deny', CHALLENGE: 'challenge' };
 const OUTCOMES: Record<string, Outcome> = { SUCCESS: 'success', ALLOW: 'success', FAILURE: 'failure', DENY: 'failure' };
 
+/** Okta's types for an application / OAuth client (PublicClientApp, AppInstance …), not AppUser or AppGroup. */
+const CLIENT_TYPES = /^(AppInstance|App|Client|[A-Za-z]*ClientApp|[A-Za-z]*OAuth2?Client|ServiceApp|WebApp|NativeApp|SpaApp|BrowserApp)$/;
+
+export function isClientType(type: string | undefined): boolean {
+  return type !== undefined && CLIENT_TYPES.test(type);
+}
+
 function actorType(actor: Obj | undefined, agentClient: string | undefined, agentId: string | undefined): ActorType {
   const type = str(actor?.type) ?? '';
   if (/agent/i.test(type)) return 'agent';
   const id = str(actor?.id);
   if (agentClient !== undefined && id === agentClient) return 'agent';
-  if (agentId !== undefined && /client|app/i.test(type)) return 'agent';
+  if (agentId !== undefined && isClientType(type)) return 'agent';
   if (type === 'User') return 'human';
   if (type === '') return 'unknown';
   return 'service';
@@ -85,14 +96,36 @@ function tokenTarget(targets: unknown[]): Obj | undefined {
   return fallback;
 }
 
-/** The first target whose type is `type`, or contains it ("App" finds PublicClientApp, AppInstance). */
+/** The first target whose type is `type`. */
 function targetOfType(targets: unknown[], type: string): Obj | undefined {
   for (const t of targets) {
     const o = obj(t);
-    const name = str(o?.type);
-    if (name !== undefined && (name === type || (type === 'App' && (name.includes('App') || name.includes('Client'))))) return o;
+    if (str(o?.type) === type) return o;
   }
   return undefined;
+}
+
+/** The first target that is an application or OAuth client (see CLIENT_TYPES). */
+function appTarget(targets: unknown[]): Obj | undefined {
+  for (const t of targets) {
+    const o = obj(t);
+    if (isClientType(str(o?.type))) return o;
+  }
+  return undefined;
+}
+
+/** Classes where an app target is the app the actor signed in to or got a token for. */
+const USES_APP = new Set<ActionClass>(['authn', 'token_issue', 'token_exchange', 'consent', 'stepup', 'authz_decision']);
+
+/** debugData.originalPrincipal: an object or its JSON text ({id, type, alternateId, displayName}), or a bare id. */
+function originalPrincipal(value: unknown): { id: string; name: string | undefined; type: string | undefined } | undefined {
+  const o = objOrJson(value);
+  if (o) {
+    const id = first(o.alternateId, o.id, o.login, o.email, o.displayName);
+    return id === undefined ? undefined : { id, name: str(o.displayName), type: str(o.type) };
+  }
+  const id = known(value);
+  return id === undefined ? undefined : { id, name: undefined, type: undefined };
 }
 
 // Panther's data lake lower-cases the top-level keys; such records are re-cased once so the
@@ -124,8 +157,6 @@ function actClaim(value: unknown): Obj | undefined {
   return claim;
 }
 
-const CLIENT_TYPE = /client|app/i;
-
 export function normalizeOkta(record: unknown, ctx: RecordContext): NormalizeResult {
   const given = obj(record);
   if (!given) return { problem: 'record is not a JSON object' };
@@ -147,19 +178,26 @@ export function normalizeOkta(record: unknown, ctx: RecordContext): NormalizeRes
   const agentClient = str(act?.client_id);
   const type = actorType(actor, agentClient, str(debug?.agentId));
   const actorId = str(actor?.id) ?? str(r.actorId);
+  const actorLogin = first(actor?.alternateId, r.actorId);
   const user = targetOfType(targets, 'User');
-  const app = targetOfType(targets, 'App');
+  const app = appTarget(targets);
+  const actorIsClient = isClientType(str(actor?.type));
+  const clientId = actorIsClient ? actorId : first(agentClient, known(client?.id), known(debug?.clientId), USES_APP.has(actionClass) ? app?.id : undefined);
+  // The principal the actor acted for: its own hop in the chain unless an act claim already names the actors.
+  const principal = originalPrincipal(debug?.originalPrincipal);
+  const forOther = principal !== undefined && principal.id !== actorLogin && principal.id !== actorId;
+  if (forOther && delegation.length === 0) delegation.push({ actor: actorLogin ?? actorId ?? 'unknown', clientId, via: 'original-principal' });
   const subjectUser = first(
     debug?.subject,
-    type === 'human' ? first(actor?.alternateId, r.actorId) : undefined,
+    forOther && (principal.type === undefined || principal.type === 'User') ? principal.id : undefined,
+    type === 'human' ? actorLogin : undefined,
     agentClient !== undefined ? user?.alternateId : undefined,
   );
-  const actorTypeName = str(actor?.type);
   const a: Actor = {
     id: actorId,
     type,
     name: str(actor?.displayName) ?? str(r.actorName),
-    clientId: actorTypeName !== undefined && CLIENT_TYPE.test(actorTypeName) ? actorId : first(agentClient, app?.id, known(client?.id)),
+    clientId,
   };
 
   const token = tokenTarget(targets);
@@ -197,7 +235,7 @@ export function normalizeOkta(record: unknown, ctx: RecordContext): NormalizeRes
     scopesRequested: list(debug?.requestedScopes),
     tenant: str(debug?.tenant) ?? str(debug?.orgId),
     target: {
-      service: first(audience[0], targetOfType(targets, 'AuthorizationServer')?.displayName, targetOfType(targets, 'AppInstance')?.displayName, app?.displayName),
+      service: first(audience[0], targetOfType(targets, 'AuthorizationServer')?.displayName, app?.displayName),
       operation: undefined,
       resourceIds,
     },
@@ -218,7 +256,7 @@ const MAPPED = [
   'uuid', 'published', 'eventType', 'outcome', 'actor', 'client.ipAddress', 'client.userAgent.rawUserAgent', 'client.id',
   'target', 'transaction.id', 'authenticationContext.externalSessionId', 'authenticationContext.credentialType',
   'authenticationContext.credentialProvider', 'request.ipChain', 'p_event_time', 'actorId', 'actorName', 'sourceIP', 'userAgent', 'result',
-  ...['traceId', 'requestId', 'grantType', 'actClaim', 'subject', 'audience', 'grantedScopes', 'requestedScopes', 'factor', 'stepUpRequired', 'agentId', 'error', 'tenant', 'orgId']
+  ...['traceId', 'requestId', 'grantType', 'actClaim', 'subject', 'originalPrincipal', 'clientId', 'audience', 'grantedScopes', 'requestedScopes', 'factor', 'stepUpRequired', 'agentId', 'error', 'tenant', 'orgId']
     .map((k) => `debugContext.debugData.${k}`),
 ];
 

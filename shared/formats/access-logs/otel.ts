@@ -139,7 +139,8 @@ export function normalizeOtel(record: unknown, ctx: RecordContext): NormalizeRes
     const name = str(span.name) ?? op ?? 'span';
     events.push(makeEvent(ctx, {
       nativeId: hexId(span.spanId, 8),
-      time: toMicros(span.startTimeUnixNano, 'epoch-ns'),
+      // Named nanoseconds, but a converter may have written ms or µs (or ISO): the magnitude decides.
+      time: toMicros(span.startTimeUnixNano ?? span.startTime ?? span.start_time),
       actionNative: name,
       actionClass: otelClass(op, mcpMethod, span.kind),
       outcome: outcomeOf(status, a),
@@ -179,7 +180,7 @@ const MAPPED_ATTRIBUTES = new Set([
   'user.email', 'tenant.id', 'server.address', 'peer.service', 'client.address', 'source.address', 'user_agent.original', 'session.id',
   'error.type', 'http.request.header.x-request-id',
 ]);
-const MAPPED_SPAN = new Set(['traceId', 'spanId', 'parentSpanId', 'name', 'startTimeUnixNano', 'status', 'attributes', 'kind', 'resource']);
+const MAPPED_SPAN = new Set(['traceId', 'spanId', 'parentSpanId', 'name', 'startTimeUnixNano', 'startTime', 'start_time', 'status', 'attributes', 'kind', 'resource']);
 
 /** A span's unmapped parts: its own keys and attribute names no field came from. */
 function unmappedOfSpan(span: unknown): string[] {

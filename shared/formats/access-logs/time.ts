@@ -5,6 +5,9 @@
 //   space-separated, no zone  2022-03-22 14:21:53.225000000 (Panther; read as UTC)
 //   epoch numbers or strings  s, ms, µs or ns, told apart by magnitude (or a given unit)
 //   CloudTrail expirations    Nov 30, 2024, 8:43:17 PM (UTC)
+// Readers never assume a unit (OCSF `time` "is" ms and OTLP "is" ns, yet exports hold seconds
+// or ms): every reader calls toMicros(value) and the magnitude decides; only a unit the user
+// names in a saved column mapping (`timeFormat`) overrides it.
 //   RFC 2822 with a zone      Tue, 03 Nov 2026 10:00:00 GMT
 
 export type TimeFormat = 'auto' | 'iso' | 'epoch-s' | 'epoch-ms' | 'epoch-us' | 'epoch-ns';

@@ -51,6 +51,19 @@ describe('generic readers with the default mapping', () => {
     expect(events[2]).toMatchObject({ actionNative: '(no action)', time: null, actor: { type: 'unknown' } });
   });
 
+  it('never takes the user an action was done to (target_user) for the user acted for', () => {
+    const body = [
+      // 1Password-like sign-in attempt: target_user is the person signing in.
+      JSON.stringify({ uuid: 'g-1', timestamp: '2026-03-02T09:00:00Z', type: 'credentials_ok', category: 'success', target_user: { email: 'homer@clinic.example', uuid: 'U-homer' } }),
+      // An admin acting on a user: the admin acts, the user is the target.
+      JSON.stringify({ uuid: 'g-2', timestamp: '2026-03-02T09:01:00Z', action: 'user.suspend', actor: { email: 'admin@clinic.example' }, target_user: { email: 'homer@clinic.example', uuid: 'U-homer' } }),
+    ].join('\n');
+    const { events } = read(textFile('audit.jsonl', body));
+    expect(events[0]).toMatchObject({ actor: { id: 'homer@clinic.example' }, target: { resourceIds: ['U-homer'] } });
+    expect(events[1]).toMatchObject({ actor: { id: 'admin@clinic.example' }, target: { resourceIds: ['U-homer'] } });
+    expect(events.map((e) => e.subjectUser)).toEqual([undefined, undefined]);
+  });
+
   it('does not claim transcripts or arbitrary text', () => {
     const chat = [{ timestamp: '2026-03-02T09:00:00Z', type: 'user', message: { role: 'user', content: 'hi' } }, { timestamp: '2026-03-02T09:00:01Z', type: 'assistant', message: { role: 'assistant', content: 'hello' } }];
     expect(read(textFile('session.jsonl', chat.map((c) => JSON.stringify(c)).join('\n'))).detection.kind).toBe('unknown');

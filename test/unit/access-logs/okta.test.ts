@@ -107,3 +107,32 @@ describe('Okta System Log reader', () => {
     expect(paths).not.toContain('actor.id');
   });
 });
+
+describe('Okta clients and original principals', () => {
+  const { events, errors } = read(logFixture('okta/clients-and-principals.jsonl'));
+
+  it('takes the client only from real clients: never from an AppUser target or an app an admin edits', () => {
+    expect(errors).toEqual([]);
+    // An admin assigning Bob to an app: the app is the target, not a client the admin used.
+    expect(byNative(events, 'cp-1').actor.clientId).toBeUndefined();
+    expect(byNative(events, 'cp-1').target).toMatchObject({ service: 'Refund Desk', resourceIds: ['0uaAssign1', '0oaDesk', '00uBob'] });
+    // A sign-in to the app: the AppInstance is the client even when an AppUser is listed first.
+    expect(byNative(events, 'cp-2').actor).toMatchObject({ id: '00uBob', clientId: '0oaDesk' });
+    // A grant: client.id is the OAuth client; the AppUser target is no client.
+    expect(byNative(events, 'cp-3').actor).toMatchObject({ id: '00uBob', type: 'human', clientId: '0oaWebClient' });
+    expect(byNative(events, 'cp-5').actor).toMatchObject({ id: '0oaAgent', type: 'agent', clientId: '0oaAgent' });
+  });
+
+  it('surfaces debugData.originalPrincipal as the user acted for, with the actor as the delegated hop', () => {
+    expect(byNative(events, 'cp-4')).toMatchObject({
+      actor: { id: '00uAdmin', type: 'human' },
+      subjectUser: 'helpdesk@clinic.example',
+      delegation: [{ actor: 'admin@clinic.example', via: 'original-principal' }],
+    });
+    // With an act claim the chain is the claim's; the original principal is the user it acted for.
+    expect(byNative(events, 'cp-5')).toMatchObject({ subjectUser: 'bob@clinic.example', delegation: [{ actor: 'refund-agent', clientId: '0oaAgent', via: 'token-exchange' }] });
+    expect(byNative(events, 'cp-5').delegation).toHaveLength(1);
+    // The actor's own principal is no delegation.
+    expect(byNative(events, 'cp-6')).toMatchObject({ subjectUser: 'bob@clinic.example', delegation: [] });
+  });
+});

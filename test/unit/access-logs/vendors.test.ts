@@ -82,7 +82,22 @@ describe('Auth0 log reader', () => {
     expect(byNative(events, 'a0-4')).toMatchObject({ actor: { id: 'cli-agent', type: 'service', name: 'Refund Agent' } });
     expect(byNative(events, 'a0-4').subjectUser).toBeUndefined();
     expect(byNative(events, 'a0-5')).toMatchObject({ actor: { id: 'refund-agent', type: 'agent', clientId: 'cli-agent' }, subjectUser: 'ada@clinic.example', scopesRequested: ['refunds.read'] });
-    expect(byNative(events, 'a0-9')).toMatchObject({ time: us('2025-10-03T14:09:32.149Z'), actor: { id: 'google-oauth2|1', name: 'admin@clinic.example' }, credential: { jti: 'jti-mgmt-1' }, target: { operation: 'POST /api/v2/users/auth0|eve/roles' } });
+    expect(byNative(events, 'a0-9')).toMatchObject({ time: us('2025-10-03T14:09:32.149Z'), actor: { id: 'google-oauth2|1', name: 'admin@clinic.example' }, credential: { jti: 'jti-mgmt-1' }, target: { operation: 'POST /api/v2/users/auth0|eve/roles', resourceIds: ['auth0|eve'] } });
+  });
+
+  it('lists the users, roles and members a management API call changed as its resource ids', () => {
+    const log = (path: string, body: unknown) => JSON.stringify({ log_id: path, date: '2026-03-05T10:00:00Z', type: 'sapi', client_id: 'mgmt', user_id: 'auth0|admin', details: { request: { method: 'post', path, body }, response: { statusCode: 201 } } });
+    const lines = [
+      log('/api/v2/users/auth0%7Cbob/roles', { roles: ['rol_refunds_admin'] }),
+      log('/api/v2/roles/rol_refunds_admin/users', { users: ['auth0|bob', 'auth0|eve'] }),
+      log('/api/v2/organizations/org_acme/members', { members: ['auth0|bob'] }),
+    ];
+    const { events: changes } = read(textFile('changes.jsonl', lines.join('\n')));
+    expect(changes.map((e) => [e.actionClass, e.subjectUser, e.target.resourceIds])).toEqual([
+      ['privilege_change', 'auth0|admin', ['auth0|bob', 'rol_refunds_admin']],
+      ['privilege_change', 'auth0|admin', ['rol_refunds_admin', 'auth0|bob', 'auth0|eve']],
+      ['privilege_change', 'auth0|admin', ['org_acme', 'auth0|bob']],
+    ]);
   });
 });
 
@@ -124,7 +139,72 @@ describe('CloudTrail reader', () => {
   it('maps AccessDenied to a deny, a console login without MFA, and onBehalfOf', () => {
     expect(byNative(events, 'ev-3')).toMatchObject({ actionClass: 'privilege_change', outcome: 'failure', decision: 'deny', reason: 'User is not authorized to perform: iam:AttachUserPolicy' });
     expect(byNative(events, 'ev-4')).toMatchObject({ actionClass: 'authn', outcome: 'success', mfa: { performed: false } });
-    expect(byNative(events, 'ev-5')).toMatchObject({ subjectUser: '94c8b4c8-ada', delegation: [{ actor: '94c8b4c8-ada', via: 'identity-center' }] });
+    // The role acts for the Identity Center user: the role is the delegated hop, the user the subject.
+    expect(byNative(events, 'ev-5')).toMatchObject({
+      actor: { id: 'arn:aws:sts::111122223333:assumed-role/QBusinessRole/qbiz', type: 'service' },
+      subjectUser: '94c8b4c8-ada',
+      delegation: [{ actor: 'arn:aws:sts::111122223333:assumed-role/QBusinessRole/qbiz', via: 'identity-center' }],
+    });
+  });
+
+  it('lists the users and groups of IAM and Identity Store membership changes as resource ids', () => {
+    const lines = [
+      { eventName: 'AddUserToGroup', eventSource: 'iam.amazonaws.com', eventTime: '2026-03-04T09:00:00Z', requestParameters: { groupName: 'refund-admins', userName: 'bob' } },
+      { eventName: 'CreateGroupMembership', eventSource: 'identitystore.amazonaws.com', eventTime: '2026-03-04T09:01:00Z', requestParameters: { identityStoreId: 'd-0000000001', groupId: 'g-admins', memberId: { userId: 'c0ffee01-carol' } } },
+      { eventName: 'CreateAccountAssignment', eventSource: 'sso.amazonaws.com', eventTime: '2026-03-04T09:02:00Z', requestParameters: { principalType: 'USER', principalId: 'c0ffee01-carol', permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', targetType: 'AWS_ACCOUNT', targetId: '111122223333' } },
+    ].map((r) => JSON.stringify({ ...r, userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/admin', userName: 'admin' } }));
+    const { events: changes } = read(textFile('membership.jsonl', lines.join('\n')));
+    expect(changes.map((e) => [e.actionClass, e.target.resourceIds])).toEqual([
+      ['privilege_change', ['bob', 'refund-admins']],
+      ['privilege_change', ['g-admins', 'c0ffee01-carol']],
+      ['privilege_change', ['c0ffee01-carol', 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin', '111122223333']],
+    ]);
+  });
+
+  it('reads every sign-in one way: outcome from responseElements / serviceEventDetails / errors, no decision', () => {
+    const signIns = read(logFixture('cloudtrail/sign-ins.jsonl'));
+    expect(signIns.errors).toEqual([]);
+    expect(signIns.events.map((e) => [e.nativeId, e.actionNative, e.actionClass, e.outcome, e.decision])).toEqual([
+      ['si-1', 'ConsoleLogin', 'authn', 'success', null],
+      ['si-2', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-3', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-4', 'CredentialChallenge', 'authn', 'success', null],
+      ['si-5', 'CredentialVerification', 'authn', 'failure', null],
+      ['si-6', 'UserAuthentication', 'authn', 'success', null],
+      ['si-7', 'ConsoleLogin', 'authn', 'failure', null],
+      ['si-8', 'CheckMfa', 'authn', 'failure', null],
+      ['si-9', 'ListAccountRoles', 'api_call', 'success', 'allow'],
+      ['si-10', 'ConsoleLogin', 'authn', 'success', null],
+    ]);
+    const e = (id: string) => byNative(signIns.events, id);
+    expect(e('si-1')).toMatchObject({ actor: { id: 'arn:aws:iam::111122223333:user/bob', type: 'human', name: 'bob' }, subjectUser: 'bob', mfa: { performed: true } });
+    expect(e('si-2')).toMatchObject({ reason: 'Failed authentication', actor: { id: 'AIDAEXAMPLEBOB', type: 'human' }, subjectUser: 'bob' });
+    // An unknown user name is hidden by AWS: the account number is no actor either.
+    expect(e('si-3').reason).toBe('No username found in supplied account');
+    expect(e('si-3').actor.id).toBeUndefined();
+    expect(e('si-3').subjectUser).toBeUndefined();
+    expect(e('si-3').tenant).toBe('111122223333');
+    expect(e('si-7')).toMatchObject({ reason: 'ConsoleLogin: Failure', actor: { id: 'arn:aws:iam::111122223333:root', type: 'human' } });
+    expect(e('si-8')).toMatchObject({ reason: 'CheckMfa: Failure', stepUp: true });
+    // A federated (SAML) console sign-in: the role session acts, named after the person.
+    expect(e('si-10')).toMatchObject({ actor: { id: 'arn:aws:sts::111122223333:assumed-role/IdpAdmins/dana@clinic.example', type: 'service' }, subjectUser: 'dana@clinic.example' });
+  });
+
+  it('makes the Identity Center user who signs in the actor, not the account number', () => {
+    const signIns = read(logFixture('cloudtrail/sign-ins.jsonl')).events;
+    const e = (id: string) => byNative(signIns, id);
+    expect(e('si-4')).toMatchObject({ actor: { id: 'carol', type: 'human', name: 'carol' }, subjectUser: 'carol', credential: { type: 'password' }, delegation: [] });
+    expect(e('si-5')).toMatchObject({
+      actor: { id: 'c0ffee01-carol', type: 'human' },
+      subjectUser: 'c0ffee01-carol',
+      reason: 'CredentialVerification: Failure (TOTP)',
+      mfa: { performed: false, method: 'TOTP' },
+      stepUp: true,
+      delegation: [],
+    });
+    expect(e('si-6')).toMatchObject({ actor: { id: 'c0ffee01-carol', type: 'human', name: 'carol' }, subjectUser: 'carol', tenant: '111122223333' });
+    expect(e('si-9')).toMatchObject({ actor: { id: 'c0ffee01-carol', type: 'human' }, subjectUser: 'c0ffee01-carol', delegation: [] });
+    for (const event of signIns) expect(event.actor.id).not.toBe('111122223333');
   });
 
   it('reads the console CSV export, cells with JSON and quoted newlines included', () => {
@@ -201,5 +281,37 @@ describe('OpenTelemetry GenAI / MCP span reader', () => {
   it('keeps each span (with its resource) as raw', () => {
     const raw = JSON.parse(doc.events[2]!.raw);
     expect(raw).toMatchObject({ spanId: '00f067aa0ba902b7', resource: { attributes: [{ key: 'service.name' }] } });
+  });
+});
+
+describe('Descope agents and scopes', () => {
+  const { events, errors } = read(logFixture('descope/agents.jsonl'));
+  const action = (name: string) => events.find((e) => e.actionNative === name)!;
+
+  it('reads data.scopes, as a list or a space-separated string', () => {
+    expect(errors).toEqual([]);
+    expect(action('AccessKeyExchange').scopesGranted).toEqual(['reports.read', 'reports.export']);
+    expect(action('McpToolCallAuthorized').scopesGranted).toEqual(['reports.export']);
+    expect(action('ThirdPartyAppTokenIssued').scopesGranted).toEqual(['calendar.read', 'calendar.events']);
+  });
+
+  it('makes access keys (bots) and third-party apps the agent, with the user they act for', () => {
+    expect(action('AccessKeyExchange')).toMatchObject({ actor: { id: 'K-ops', type: 'agent', name: 'ops-reporter' } });
+    expect(action('AccessKeyExchange').subjectUser).toBeUndefined();
+    expect(action('McpToolCallAuthorized')).toMatchObject({ actor: { id: 'K-ops', type: 'agent' }, subjectUser: 'bob@clinic.example', decision: 'allow' });
+    // The key's own login id is not the user's: the agent keeps no user's name.
+    expect(action('McpToolCallAuthorized').actor.name).toBeUndefined();
+    expect(action('ThirdPartyAppTokenIssued')).toMatchObject({
+      actionClass: 'token_issue',
+      actor: { id: 'TPA-calendar', type: 'agent', name: 'Calendar Sync', clientId: 'TPA-calendar' },
+      subjectUser: 'bob@clinic.example',
+    });
+  });
+
+  it('a Descoper changing a user acts for no one: the user changed is the target', () => {
+    const e = action('UserModified');
+    expect(e).toMatchObject({ actor: { id: 'D-admin', type: 'human' }, target: { resourceIds: ['U-bob'] } });
+    expect(e.actor.name).toBeUndefined();
+    expect(e.subjectUser).toBeUndefined();
   });
 });
