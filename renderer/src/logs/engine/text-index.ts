@@ -3,8 +3,9 @@
 // matches a row when one of the row's searched values contains it, ignoring case:
 //   - repeated values: the distinct lower-cased vocabulary is scanned once per term
 //     (includes), then the matching values' rows are marked;
-//   - one-off values: each chunk's lower-cased rare text is searched with indexOf, a hit
-//     marks the row whose span holds it (NUL ends every value, so no hit spans two);
+//   - one-off values: each chunk's lower-cased rare text is searched with indexOf (only in
+//     blocks of rows whose trigrams allow the term), a hit marks the row whose span holds it
+//     (NUL ends every value, so no hit spans two);
 //   - normalized columns: their lower-cased dictionaries, then a column scan.
 // Every hit is an exact substring of a value: no token approximation, no verification pass.
 import type { TextChunkRow } from '../../db/rows.ts';
@@ -23,6 +24,35 @@ interface TextChunk {
   valueRows: Uint16Array | Uint32Array;
   rare: string;
   rareEnds: Uint32Array;
+  /** Per block of BLOCK_ROWS rows, a GRAM_BITS-bit set of the trigrams in its rare text. */
+  grams: Uint32Array;
+}
+
+/**
+ * The rare text is long (every id of every row), so it is not scanned whole: a term of 3+
+ * characters is looked for only in blocks whose trigram set holds all of its trigrams (a
+ * block lacking one cannot contain the term; a false "maybe" costs one indexOf over the block).
+ * 32 rows × ~120 characters set about a third of 8,192 bits: 32 bytes a row.
+ */
+const BLOCK_ROWS = 32;
+const GRAM_BITS = 8192;
+const GRAM_WORDS = GRAM_BITS / 32;
+
+const gramOf = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 19;
+
+function blockGrams(rare: string, ends: Uint32Array): Uint32Array {
+  const blocks = Math.ceil(ends.length / BLOCK_ROWS);
+  const grams = new Uint32Array(blocks * GRAM_WORDS);
+  for (let b = 0; b < blocks; b++) {
+    const from = b === 0 ? 0 : ends[b * BLOCK_ROWS - 1]!;
+    const to = ends[Math.min(ends.length, (b + 1) * BLOCK_ROWS) - 1]!;
+    const at = b * GRAM_WORDS;
+    for (let i = from; i + 2 < to; i++) {
+      const g = gramOf(rare.charCodeAt(i), rare.charCodeAt(i + 1), rare.charCodeAt(i + 2));
+      grams[at + (g >>> 5)]! |= 1 << (g & 31);
+    }
+  }
+  return grams;
 }
 
 /** Normalized columns searched besides the raw text (derived values like "deny", "token_exchange"). */
@@ -70,6 +100,7 @@ export class TextIndex {
       locals[i] = pairs[i]! - gids[i]! * 0x200000;
     }
     const valueOffsets = new Uint32Array(row.valueOffsets);
+    const rareEnds = new Uint32Array(row.rareEnds);
     this.chunks.set(row.id, {
       id: row.id,
       base,
@@ -78,7 +109,8 @@ export class TextIndex {
       valueOffsets,
       valueRows: rowsFrom(row.valueRows, valueOffsets[n] ?? 0),
       rare: row.rare,
-      rareEnds: new Uint32Array(row.rareEnds),
+      rareEnds,
+      grams: blockGrams(row.rare, rareEnds),
     });
     this.version++;
   }
@@ -128,22 +160,49 @@ export class TextIndex {
   }
 
   private markRare(term: string, bits: Bitset): void {
+    // The term's trigrams as (word, mask) pairs; none for a term under 3 characters.
+    const words: number[] = [];
+    const masks: number[] = [];
+    for (let i = 0; i + 2 < term.length; i++) {
+      const g = gramOf(term.charCodeAt(i), term.charCodeAt(i + 1), term.charCodeAt(i + 2));
+      words.push(g >>> 5);
+      masks.push(1 << (g & 31));
+    }
     for (const c of this.chunks.values()) {
-      const { rare, rareEnds, base } = c;
-      let at = rare.indexOf(term);
-      while (at >= 0) {
-        // The row whose span [end of the previous row, its end) holds the hit.
-        let lo = 0;
-        let hi = rareEnds.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (rareEnds[mid]! <= at) lo = mid + 1;
-          else hi = mid;
-        }
-        setBit(bits, base + lo);
-        at = rare.indexOf(term, rareEnds[lo]);
+      const { rare, rareEnds, grams, base } = c;
+      const rows = rareEnds.length;
+      if (words.length === 0) {
+        markSpan(rare, rareEnds, 0, rare.length, term, bits, base);
+        continue;
+      }
+      for (let b = 0, at = 0; b * BLOCK_ROWS < rows; b++, at += GRAM_WORDS) {
+        let maybe = true;
+        for (let k = 0; k < words.length && maybe; k++) maybe = (grams[at + words[k]!]! & masks[k]!) !== 0;
+        if (!maybe) continue;
+        const from = b === 0 ? 0 : rareEnds[b * BLOCK_ROWS - 1]!;
+        const to = rareEnds[Math.min(rows, (b + 1) * BLOCK_ROWS) - 1]!;
+        markSpan(rare, rareEnds, from, to, term, bits, base);
       }
     }
+  }
+}
+
+/** Marks the rows whose one-off values in rare[from, to) contain `term` (from, to: row bounds). */
+function markSpan(rare: string, rareEnds: Uint32Array, from: number, to: number, term: string, bits: Bitset, base: number): void {
+  const span = from === 0 && to === rare.length ? rare : rare.slice(from, to);
+  let at = span.indexOf(term);
+  while (at >= 0) {
+    // The row whose span [end of the previous row, its end) holds the hit.
+    const hit = from + at;
+    let lo = 0;
+    let hi = rareEnds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rareEnds[mid]! <= hit) lo = mid + 1;
+      else hi = mid;
+    }
+    setBit(bits, base + lo);
+    at = span.indexOf(term, rareEnds[lo]! - from);
   }
 }
 
