@@ -169,10 +169,10 @@ export interface TextChunkRow {
   valueOffsets: ArrayBuffer;
   /** Uint16Array (Uint32Array past 65,536 rows): chunk-local rows, ascending per value. */
   valueRows: ArrayBuffer;
-  /** Uint32Array: token hashes of one-off values (ids …), sorted, one per (token, row). */
-  hashKeys: ArrayBuffer;
-  /** Uint16Array (or Uint32Array): the row of each hashKeys entry. */
-  hashRows: ArrayBuffer;
+  /** The rows' one-off values (ids …), decoded, lower-cased, each followed by NUL, row after row. */
+  rare: string;
+  /** Uint32Array: end of each row's one-off values in `rare` (row 0 starts at 0). */
+  rareEnds: ArrayBuffer;
 }
 
 export interface LineProblemRow {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facetFields, type EventFilter, type EventRow, type FacetField } from '../../../renderer/src/logs/engine/contract.ts';
 import type { LogEngineCore } from '../../../renderer/src/logs/engine/core.ts';
-import { asciiLower, splitTokens } from '../../../renderer/src/logs/engine/tokens.ts';
+import { searchCase, searchTerms } from '../../../renderer/src/logs/engine/search-terms.ts';
 import { readAccessLog } from '../../../shared/formats/access-logs/read-access-log.ts';
 import { demoFile, fileOf, oktaBytes, run, testEngine } from './helpers.ts';
 import { readFileSync } from 'node:fs';
@@ -24,11 +24,8 @@ function prng(seed: number) {
 
 let engine: LogEngineCore;
 let all: EventRow[];
-/** Per row: the raw record's string values, and the chunk the row is in. */
+/** Per row: the raw record's string values. */
 let values: string[][];
-let chunkOf: string[];
-/** chunk → value → number of rows holding it. */
-let rowsPerValue: Map<string, Map<string, number>>;
 
 function stringLeaves(v: unknown, out: string[]): string[] {
   if (typeof v === 'string') out.push(v);
@@ -37,21 +34,14 @@ function stringLeaves(v: unknown, out: string[]): string[] {
   return out;
 }
 
-const isTimestamp = (s: string) => /^\d\d\d\d-\d\d-\d[\d][T ]/.test(s);
+const isTimestamp = (s: string) => /^\d{4}-\d\d-\d\d[T ]/.test(s);
 const searched: (keyof EventRow)[] = ['agent', 'subjectUser', 'tenant', 'client', 'mcpServer', 'tool', 'targetService', 'actionClass', 'decision', 'actionNative', 'operation', 'scopes', 'outcome'];
 
+/** Every term is a case-insensitive substring of a normalized field or of a non-timestamp string value. */
 function textMatches(i: number, query: string): boolean {
-  const tokens = [...new Set(splitTokens(query))];
-  return tokens.every((t) => {
-    const row = all[i]!;
-    if (searched.some((k) => asciiLower(String(row[k])).includes(t))) return true;
-    const counts = rowsPerValue.get(chunkOf[i]!)!;
-    return values[i]!.some((v) => {
-      const repeated = counts.get(v)! >= 2;
-      if (!repeated && isTimestamp(v)) return false;
-      return splitTokens(v).some((vt) => (repeated ? vt.includes(t) : vt === t));
-    });
-  });
+  const row = all[i]!;
+  const haystack = [...searched.map((k) => String(row[k])), ...values[i]!.filter((v) => !isTimestamp(v))].map(searchCase);
+  return searchTerms(query).every((t) => haystack.some((v) => v.includes(t)));
 }
 
 function matches(i: number, f: EventFilter, skip?: FacetField): boolean {
@@ -65,7 +55,7 @@ function matches(i: number, f: EventFilter, skip?: FacetField): boolean {
   if (f.starred && !r.starred) return false;
   if (f.commented && !r.hasComment) return false;
   if (f.tag && !r.tags.includes(f.tag)) return false;
-  if (f.text && splitTokens(f.text).length > 0 && !textMatches(i, f.text)) return false;
+  if (f.text && !textMatches(i, f.text)) return false;
   return true;
 }
 
@@ -89,13 +79,6 @@ beforeAll(async () => {
   }
   all = (await engine.query({}, 'time-asc', 0, 1e6)).rows.sort((x, y) => x.row - y.row);
   values = all.map((r) => stringLeaves(rawById.get(r.id), []));
-  chunkOf = all.map((r) => engine.store.chunkOf(r.row).id);
-  rowsPerValue = new Map();
-  all.forEach((_, i) => {
-    let m = rowsPerValue.get(chunkOf[i]!);
-    if (!m) rowsPerValue.set(chunkOf[i]!, (m = new Map()));
-    for (const v of new Set(values[i])) m.set(v, (m.get(v) ?? 0) + 1);
-  });
   // A few annotations to filter on.
   const rand = prng(99);
   for (let k = 0; k < 40; k++) {
@@ -122,10 +105,11 @@ function randomFilter(rand: () => number): EventFilter {
   if (rand() < 0.35) {
     const r = all[Math.floor(rand() * all.length)]!;
     const sample = values[r.row]!.filter((v) => !isTimestamp(v));
-    const fromRow = sample.length ? splitTokens(sample[Math.floor(rand() * sample.length)]!) : [];
-    const pool = ['delegable', 'ehr', 'read', 'hopper', 'knuth1', 'deny', 'token exchange', 'agent-triage', 'zzzq', 'GRACE', 'ehr.read', ...fromRow];
-    f.text = pool[Math.floor(rand() * pool.length)]!;
-    if (rand() < 0.3 && f.text.length > 4) f.text = f.text.slice(1, -1); // substrings too
+    const fromRow = sample.length ? sample[Math.floor(rand() * sample.length)]!.split(/\s+/) : [];
+    const pool = ['delegable', 'ehr', 'read', 'hopper', 'knuth1', 'deny', 'token exchange', '"token exchange"', 'agent-triage', 'zzzq', 'GRACE', 'ehr.read', ...fromRow];
+    let text = pool[Math.floor(rand() * pool.length)]!;
+    if (rand() < 0.3 && text.length > 4) text = text.slice(1, -1); // substrings too
+    f.text = text;
   }
   if (rand() < 0.1) f.starred = true;
   if (rand() < 0.1) f.tag = 'follow-up';

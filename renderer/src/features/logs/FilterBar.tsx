@@ -7,6 +7,12 @@ import { useLogsUi } from './store.ts';
 
 const searchDelayMs = 250;
 
+/** What a search means (renderer/src/logs/engine/README.md, "Search"). */
+const searchHelp =
+  'Every term must appear, ignoring case, inside one value of the event: a text value of its raw record (not keys, numbers or timestamps) or a normalized field (agent, user, tool, decision…). ' +
+  'Spaces separate terms; "a quoted phrase" is one term, spaces included (\\" is a literal quote). ' +
+  'No wildcards and no field:value syntax: * and : are searched as typed; filter fields with the facets.';
+
 function SearchBox() {
   const text = useLogsUi((s) => s.filter.text ?? '');
   const dispatch = useLogsUi((s) => s.dispatch);
@@ -35,6 +41,7 @@ function SearchBox() {
         ref={input}
         type="search"
         placeholder="Search fields and raw records  ( / )"
+        title={searchHelp}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {

@@ -9,7 +9,7 @@ import { errorMessage } from '../../../../shared/formats/util/text.ts';
 import { ChunkBuilder } from './columns.ts';
 import { eventFields } from './event-fields.ts';
 import { joinRaw, rawRow } from './raw-chunk.ts';
-import { buildTextChunk } from './text-extract.ts';
+import { buildTextChunk, textChunkRow } from './text-extract.ts';
 
 export interface RecordBatch {
   sourceId: string;
@@ -109,15 +109,7 @@ export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltCh
   const t = buildTextChunk(joined.text, joined.ends);
   const t3 = performance.now();
   const raw = rawRow(id, sourceId, joined);
-  const text: TextChunkRow = {
-    id,
-    sourceId,
-    values: t.values,
-    valueOffsets: t.valueOffsets.buffer as ArrayBuffer,
-    valueRows: t.valueRows.buffer as ArrayBuffer,
-    hashKeys: t.hashKeys.buffer as ArrayBuffer,
-    hashRows: t.hashRows.buffer as ArrayBuffer,
-  };
+  const text = textChunkRow(id, sourceId, t);
   const timings = { parse: parseMs, normalize: t1 - t0 - parseMs, seal: t2 - t1, text: t3 - t2 };
   return { chunk, raw, text, problems, events: builder.count, records: n, timings };
 }

@@ -3,7 +3,7 @@
 //   ingestJobs     one row per unfinished import: what is committed, for resume / removal
 //   eventChunks    ~12.5k events as typed-array columns with chunk-local dictionaries
 //   rawChunks      the same events' verbatim records, zlib-compressed in blocks of 1,024
-//   textChunks     the same events' text index (repeated values + one-off token hashes)
+//   textChunks     the same events' text index (repeated values + the one-off values' text)
 //   lineProblems   malformed records: line + reason
 // A chunk and everything that goes with it (raw, text, problems, job and source counters)
 // is written in ONE transaction, so a crash or cancel leaves whole chunks only.

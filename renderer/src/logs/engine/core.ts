@@ -2,7 +2,7 @@
 // details, annotations, saved views and mappings. worker.ts wraps it behind postMessage;
 // tests drive it directly (fake-indexeddb, chunks built inline).
 import type { CustodyDb } from '../../db/database.ts';
-import type { LogSourceRow } from '../../db/rows.ts';
+import type { LogSourceRow, TextChunkRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
 import { parseFieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
 import type {
@@ -36,7 +36,8 @@ import { Lru } from './lru.ts';
 import { compile, page, select, timeWindow, type Resolved } from './query.ts';
 import { defaultReaders, readerFor } from './readers.ts';
 import { EventStore, type StoreColumn } from './store.ts';
-import { TextIndex } from './text-index.ts';
+import { isCurrentTextRow, TextIndex } from './text-index.ts';
+import { buildTextChunk, textChunkRow } from './text-extract.ts';
 import { listMappings, listViews, saveMapping, saveView } from './views.ts';
 import type { EngineMethods } from './protocol.ts';
 import type { Bitset } from './bitset.ts';
@@ -114,13 +115,24 @@ export class LogEngineCore implements EngineMethods {
 
   private async loadText(sourceIds: string[]): Promise<void> {
     const bases = new Map(this.store.chunks.map((c) => [c.id, c.base]));
+    const stale: TextChunkRow[] = [];
     for (const id of sourceIds) {
       await eachChunk(this.db, 'textChunks', id, (row) => {
         const base = bases.get(row.id);
-        if (base !== undefined && !this.text.has(row.id)) this.text.add(row, base);
+        if (base === undefined || this.text.has(row.id)) return;
+        if (isCurrentTextRow(row)) this.text.add(row, base);
+        else stale.push(row);
       });
     }
-    this.text.prepare();
+    // Text indexes stored by an older version (token hashes): rebuilt from the raw records.
+    for (const old of stale) {
+      const raw = await this.db.rawChunks.get(old.id);
+      const base = bases.get(old.id);
+      if (!raw || base === undefined || this.text.has(old.id)) continue;
+      const row = textChunkRow(old.id, old.sourceId, buildTextChunk(raw.text, new Uint32Array(raw.ends)));
+      await this.db.textChunks.put(row);
+      this.text.add(row, base);
+    }
   }
 
   /** Resolves once the text index covers every loaded chunk (tests, the bench). */

@@ -1,24 +1,27 @@
 // Builds one chunk's text index from its raw records (one text), without creating a JS
-// string per value: string values are found by a scan (JSON string literals that are not
-// keys; for non-JSON records, delimiter-separated fields) and identified by a 32-bit
-// hash (a match is confirmed by comparing the text). Values seen in ≥ 2 rows of the
-// chunk become vocabulary (stored once, with their rows; substring search runs over their
-// tokens). Values seen once — ids — are indexed only as token hashes (whole-token search),
-// which keeps the index small. Timestamps are not indexed (the time filter finds them).
+// string per repeated value: string values are found by a scan (JSON string literals that
+// are not keys; for non-JSON records, delimiter-separated fields) and identified by a
+// 32-bit hash (a match is confirmed by comparing the text). Values seen in ≥ 2 rows of the
+// chunk become vocabulary (stored once, with their rows). Values seen once — ids — are kept
+// as text too: each row's one-off values, decoded and lower-cased, NUL after each, back to
+// back ("rare" text), so search finds any substring of any value, never a near miss.
+// Timestamps are not indexed (the time filter finds them).
 // (Measured: indexOf jumps between quotes beat a charCodeAt-per-character state machine.)
-import { hashTokens } from './tokens.ts';
+import type { TextChunkRow } from '../../db/rows.ts';
+import { searchCase } from './search-terms.ts';
 
 export interface TextChunkParts {
   values: string[];
   valueOffsets: Uint32Array;
   /** Chunk-local rows: Uint16Array, or Uint32Array for chunks over 65,536 rows. */
   valueRows: Uint16Array | Uint32Array;
-  /** One entry per distinct (token hash, row), sorted; hashRows holds the rows. */
-  hashKeys: Uint32Array;
-  hashRows: Uint16Array | Uint32Array;
+  /** The one-off values of every row, lower-cased, each followed by NUL. */
+  rare: string;
+  /** End of row i's one-off values in `rare` (row 0 starts at 0). */
+  rareEnds: Uint32Array;
 }
 
-/** Rows are packed below the hash in one double: 2^32 · 2^21 < 2^53. */
+/** Rows per chunk at most (chunk-local rows are packed with value ids elsewhere). */
 const ROW_SPACE = 1 << 21;
 
 export const rowArray = (rows: number, length: number): Uint16Array | Uint32Array => (rows <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length));
@@ -34,6 +37,8 @@ class ValueTable {
   length = new Int32Array(1024);
   rows = new Int32Array(1024);
   lastRow = new Int32Array(1024);
+  /** 1 when the value is a JSON string literal (escapes decoded), 0 for a delimited field. */
+  json = new Uint8Array(1024);
   occValue = new Int32Array(1 << 16);
   occRow = new Int32Array(1 << 16);
   occ = 0;
@@ -50,7 +55,7 @@ class ValueTable {
     return true;
   }
 
-  add(from: number, to: number, row: number): void {
+  add(from: number, to: number, row: number, json: boolean): void {
     const text = this.text;
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -73,6 +78,7 @@ class ValueTable {
     this.length[id] = to - from;
     this.rows[id] = 0;
     this.lastRow[id] = -1;
+    this.json[id] = json ? 1 : 0;
     this.occur(id, row);
     if (this.size * 2 > this.cap) this.rehash();
   }
@@ -93,6 +99,9 @@ class ValueTable {
     this.length = growInt(this.length);
     this.rows = growInt(this.rows);
     this.lastRow = growInt(this.lastRow);
+    const json = new Uint8Array(this.json.length * 2);
+    json.set(this.json);
+    this.json = json;
   }
 
   private rehash(): void {
@@ -145,7 +154,7 @@ function scanJson(text: string, from: number, to: number, row: number, table: Va
     let n = close + 1;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
     // A literal followed by ':' is a key; only values are indexed.
-    if (text.charCodeAt(n) !== 58 && close > open + 1 && !isTimestamp(text, open + 1, close - open - 1)) table.add(open + 1, close, row);
+    if (text.charCodeAt(n) !== 58 && close > open + 1 && !isTimestamp(text, open + 1, close - open - 1)) table.add(open + 1, close, row, true);
     i = close + 1;
   }
 }
@@ -161,7 +170,7 @@ function scanDelimited(text: string, from: number, to: number, row: number, tabl
         a++;
         b--;
       }
-      if (b > a && !isTimestamp(text, a, b - a)) table.add(a, b, row);
+      if (b > a && !isTimestamp(text, a, b - a)) table.add(a, b, row, false);
       start = i + 1;
     }
   }
@@ -173,26 +182,24 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 function isTimestamp(text: string, from: number, length: number): boolean {
   if (length < 11) return false;
   const sep = text.charCodeAt(from + 10);
-  return (
-    isDigit(text.charCodeAt(from)) &&
-    isDigit(text.charCodeAt(from + 3)) &&
-    text.charCodeAt(from + 4) === 45 &&
-    isDigit(text.charCodeAt(from + 5)) &&
-    text.charCodeAt(from + 7) === 45 &&
-    isDigit(text.charCodeAt(from + 9)) &&
-    (sep === 84 || sep === 32)
-  );
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(from + k))) return false;
+  return text.charCodeAt(from + 4) === 45 && text.charCodeAt(from + 7) === 45 && (sep === 84 || sep === 32);
 }
 
-/** A value as its own string (not a slice that would keep the chunk's text alive). */
-function valueOf(text: string, from: number, length: number): string {
+/** A value's text: a JSON literal is decoded when it holds escapes (\n, \", \u00e9 …). */
+function decoded(text: string, from: number, length: number, json: boolean): string {
   const literal = text.slice(from, from + length);
-  if (!literal.includes('\\')) return (' ' + literal).slice(1);
+  if (!json || !literal.includes('\\')) return literal;
   try {
     return JSON.parse(`"${literal}"`) as string;
   } catch {
-    return (' ' + literal).slice(1);
+    return literal;
   }
+}
+
+/** A value as its own string (not a slice that would keep the chunk's text alive). */
+function valueOf(text: string, from: number, length: number, json: boolean): string {
+  return (' ' + decoded(text, from, length, json)).slice(1);
 }
 
 /** `ends[i]` is the end offset of row i's raw record in `text` (row 0 starts at 0). */
@@ -218,7 +225,7 @@ export function buildTextChunk(text: string, ends: Uint32Array): TextChunkParts 
   for (let id = 0; id < table.size; id++) {
     if (table.rows[id]! < 2) continue;
     vocabOf[id] = values.length;
-    values.push(valueOf(text, table.start[id]!, table.length[id]!));
+    values.push(valueOf(text, table.start[id]!, table.length[id]!, table.json[id] === 1));
     counts.push(table.rows[id]!);
   }
   const valueOffsets = new Uint32Array(values.length + 1);
@@ -226,44 +233,52 @@ export function buildTextChunk(text: string, ends: Uint32Array): TextChunkParts 
   const valueRows = rowArray(rows, valueOffsets[values.length]!);
   const fill = valueOffsets.slice(0, values.length);
 
-  // One-off values → (token hash, row) pairs, packed in a double for a native sort.
-  let pairs = new Float64Array(1 << 14);
-  let np = 0;
+  // One-off values → the rows' rare text, in row order (occurrences are in row order).
+  const parts: string[] = [];
+  const rareEnds = new Uint32Array(rows);
+  let length = 0;
+  let row = 0;
   for (let k = 0; k < table.occ; k++) {
     const id = table.occValue[k]!;
-    const row = table.occRow[k]!;
+    const r = table.occRow[k]!;
     const v = vocabOf[id]!;
     if (v >= 0) {
-      valueRows[fill[v]!++] = row;
+      valueRows[fill[v]!++] = r;
       continue;
     }
-    hashTokens(text, table.start[id]!, table.start[id]! + table.length[id]!, (h) => {
-      if (np >= pairs.length) {
-        const grown = new Float64Array(pairs.length * 2);
-        grown.set(pairs);
-        pairs = grown;
-      }
-      pairs[np++] = h * ROW_SPACE + row;
-    });
+    while (row < r) rareEnds[row++] = length;
+    const value = decoded(text, table.start[id]!, table.length[id]!, table.json[id] === 1);
+    parts.push(value, '\0');
+    length += value.length + 1;
   }
-  const sorted = pairs.subarray(0, np).sort();
-  const hashKeys = new Uint32Array(np);
-  const hashRows = rowArray(rows, np);
-  let nr = 0;
-  let prev = -1;
-  for (let k = 0; k < np; k++) {
-    const p = sorted[k]!;
-    if (p === prev) continue;
-    const hash = Math.floor(p / ROW_SPACE);
-    hashKeys[nr] = hash;
-    hashRows[nr++] = p - hash * ROW_SPACE;
-    prev = p;
+  while (row < rows) rareEnds[row++] = length;
+  return { values, valueOffsets, valueRows, ...lowerRare(parts.join(''), rareEnds) };
+}
+
+/** Lower-cases the rare text; per row when that changes lengths (rare: "İ" → "i̇"). */
+function lowerRare(text: string, ends: Uint32Array): { rare: string; rareEnds: Uint32Array } {
+  const rare = searchCase(text);
+  if (rare.length === text.length) return { rare, rareEnds: ends };
+  const rows: string[] = [];
+  const rareEnds = new Uint32Array(ends.length);
+  let length = 0;
+  for (let r = 0; r < ends.length; r++) {
+    const part = searchCase(text.slice(r === 0 ? 0 : ends[r - 1]!, ends[r]!));
+    rows.push(part);
+    rareEnds[r] = length += part.length;
   }
+  return { rare: rows.join(''), rareEnds };
+}
+
+/** The stored row of a chunk's text index. */
+export function textChunkRow(id: string, sourceId: string, t: TextChunkParts): TextChunkRow {
   return {
-    values,
-    valueOffsets,
-    valueRows,
-    hashKeys: hashKeys.slice(0, nr),
-    hashRows: hashRows.slice(0, nr),
+    id,
+    sourceId,
+    values: t.values,
+    valueOffsets: t.valueOffsets.buffer as ArrayBuffer,
+    valueRows: t.valueRows.buffer as ArrayBuffer,
+    rare: t.rare,
+    rareEnds: t.rareEnds.buffer as ArrayBuffer,
   };
 }
