@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDelegation } from '../../../renderer/src/features/logs/delegation.ts';
 import { groupFields } from '../../../renderer/src/features/logs/event-fields.ts';
-import { resolveLogsKey } from '../../../renderer/src/features/logs/keyboard.ts';
+import { LOGS_KEY_HELP, resolveLogsKey } from '../../../renderer/src/features/logs/keyboard.ts';
 
 const fmt = (us: number) => `t${us}`;
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
@@ -129,6 +129,19 @@ describe('timeline keys', () => {
     expect(key('j', button)).toBe('down');
     expect(key('Escape', inDialog)).toBeNull();
     expect(key('x')).toBeNull();
+  });
+
+  it('the "?" sheet lists exactly the keys the screen answers', () => {
+    const timeline = document.createElement('div');
+    timeline.setAttribute('data-timeline', '');
+    const sheetName: Record<string, string> = { '↓': 'ArrowDown', '↑': 'ArrowUp', Esc: 'Escape' };
+    const listed = LOGS_KEY_HELP.flatMap((g) => g.rows.flatMap((r) => r.keys)).map((k) => sheetName[k] ?? k);
+    // Everything the sheet promises works (with the timeline focused) …
+    for (const k of listed) expect(key(k, timeline), k).not.toBeNull();
+    // … and every key that acts is in the sheet.
+    const candidates = [...'abcdefghijklmnopqrstuvwxyz?/.,;[]-=0123456789', 'Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp', ' '];
+    for (const k of candidates) if (key(k, timeline)) expect(listed, k).toContain(k);
+    expect(key('?')).toBe('help');
   });
 
   it('arrow keys move the cursor only inside the timeline', () => {

@@ -1,8 +1,9 @@
 // The auditor's workbench: facets on the left, search, chips and the histogram on top,
 // the virtualized timeline in the middle, the event drawer on the right.
 import { formatCount } from '../../app/format.ts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFileDrop } from '../../app/file-drop.ts';
+import { KeySheet } from '../../app/KeySheet.tsx';
 import { useStatus } from '../../app/status.ts';
 import { chooseFiles } from '../../platform/files.ts';
 import { applyView, currentView } from './apply-view.ts';
@@ -27,6 +28,7 @@ import { SourcesPanel } from './SourcesPanel.tsx';
 import { StagedImports } from './StagedImports.tsx';
 import { useLogsUi, type LogsTab } from './store.ts';
 import { Timeline } from './Timeline.tsx';
+import { LOGS_KEY_HELP } from './keyboard.ts';
 import { useLogsKeys } from './use-logs-keys.ts';
 import './logs.css';
 
@@ -66,6 +68,21 @@ function useViewMemory(ready: boolean) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [ready]);
+}
+
+/**
+ * Arriving on the screen puts the keyboard in the timeline (as the review queue does), so
+ * j / k / Enter work at once, unless the user is already typing or in a dialog.
+ */
+function useFocusOnArrival(hasRows: boolean) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !hasRows) return;
+    done.current = true;
+    const active = document.activeElement;
+    if (active?.closest('input, textarea, select, [role="dialog"], [role="alertdialog"]')) return;
+    document.querySelector<HTMLElement>('.lg-screen [data-timeline]')?.focus({ preventScroll: true });
+  }, [hasRows]);
 }
 
 function Tabs({ sources, problems }: { sources: number; problems: number }) {
@@ -110,6 +127,9 @@ export function LogsScreen() {
   const rowsKey = `${ready}|${sort}|${key}`;
   const rows = usePagedRows(filter, sort, rowsKey, ready);
   useLogsKeys(rows);
+  useFocusOnArrival(ready && tab === 'events' && (rows.total ?? 0) > 0);
+  const helpOpen = useLogsUi((s) => s.helpOpen);
+  const setHelp = useLogsUi((s) => s.setHelp);
 
   const names = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
   const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
@@ -145,6 +165,9 @@ export function LogsScreen() {
               Local
             </button>
           </div>
+          <button type="button" className="btn btn-sm" onClick={() => setHelp(true)} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+            Keys <kbd>?</kbd>
+          </button>
           <button type="button" className="btn btn-primary btn-sm" onClick={() => void pick()}>
             Import logs…
           </button>
@@ -184,6 +207,14 @@ export function LogsScreen() {
           <ProblemsPanel problems={problems.data} sources={sources.data ?? []} />
         </div>
       )}
+
+      <KeySheet
+        open={helpOpen}
+        onOpenChange={setHelp}
+        groups={LOGS_KEY_HELP}
+        title="Logs keyboard"
+        intro="Letter keys act only when no text box has focus; Esc leaves a box. Arriving on Logs puts the keyboard in the timeline."
+      />
 
       {dragging ? (
         <div className="lg-drop" aria-hidden="true">
