@@ -194,6 +194,30 @@ test('imports two vendors, filters, zooms, annotates, and keeps it all across a 
   expect(pageErrors).toEqual([]);
 });
 
+test('from the Logs tab the keyboard works at once: j, Enter, and ? lists every key', async ({ page, pageErrors }) => {
+  await openLogs(page); // clicked the Logs tab: focus was on that tab
+  const timeline = page.getByRole('grid', { name: 'Events' });
+  await expect(timeline).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(timeline.getByRole('row').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('complementary', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Logs keyboard' });
+  await expect(sheet).toBeVisible();
+  for (const k of ['j', 'k', '↓', '↑', 'Enter', 'Esc', 's', '/', '?']) await expect(sheet.locator('kbd').getByText(k, { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-keys.png') });
+  await page.keyboard.press('Escape'); // closes the sheet only
+  await expect(sheet).toHaveCount(0);
+  await expect(drawer).toBeVisible();
+  await page.getByRole('button', { name: /^Keys/ }).click();
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(pageErrors).toEqual([]);
+});
+
 test('a generic CSV is read through a column mapping saved in the dialog', async ({ page, pageErrors }) => {
   await openLogs(page);
   await pickFiles(page, [gateway]);
@@ -281,10 +305,14 @@ test('saved views, columns, time zone and view links', async ({ page, pageErrors
   await expect(chips.getByText('Decision: allow')).toBeVisible();
   await expect.poll(() => eventCount(page)).toBe(allowed);
 
-  // A view link reproduces filter and columns on load, in a fresh page.
+  // A view link is a full link, copied with a confirmation in the (aria-live) status line.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy view link' }).click();
   const link = await page.getByTestId('view-link').inputValue();
-  expect(link).toMatch(/^#logs\?view=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#logs\?view=[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('status').filter({ hasText: 'View link copied' })).toBeVisible();
+  await expect(page.getByTestId('view-link-state')).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await page.screenshot({ path: join(screens, 'logs-share.png') });
   await page.keyboard.press('Escape');
   await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
@@ -293,13 +321,28 @@ test('saved views, columns, time zone and view links', async ({ page, pageErrors
   await page.keyboard.press('Escape');
   await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toHaveCount(0);
 
+  // It reproduces filter and columns on load, in a fresh page …
   const other = await page.context().newPage();
-  await other.goto(`./${link}`);
+  await other.goto(link);
   await expect(other.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
   await expect(other.getByRole('list', { name: 'Active filters' }).getByText('Decision: allow')).toBeVisible();
   await expect(other.getByRole('grid', { name: 'Events' }).getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
   expect(other.url()).not.toContain('view='); // consumed, so a reload shows the latest state
   await other.close();
+
+  // … and in a running app, pasted into the address bar on another screen (hashchange) …
+  const fragment = link.slice(link.indexOf('#'));
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toHaveCount(0);
+  await page.evaluate((h) => (location.hash = h), fragment);
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
+  // … or on Logs itself.
+  await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
+  await expect(chips.getByText('Decision: allow')).toHaveCount(0);
+  await page.evaluate((h) => (location.hash = h), fragment);
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
 
   // The same workbench in the dark theme (long sessions, dim rooms).
   await page.emulateMedia({ colorScheme: 'dark' });

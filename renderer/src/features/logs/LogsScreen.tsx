@@ -38,7 +38,7 @@ installLogBenchHook(logEngine);
 export const logExtensions = ['json', 'jsonl', 'ndjson', 'csv', 'gz', 'log', 'txt'];
 
 /** Restores the last view (or a linked one) once, then remembers every change. */
-function useViewMemory(ready: boolean) {
+function useViewMemory() {
   useEffect(() => {
     const linked = takeLinkedView();
     // "#logs" in the address while this screen shows, so a reload comes back here.
@@ -57,9 +57,9 @@ function useViewMemory(ready: boolean) {
       if (location.hash.startsWith('#logs')) history.replaceState(null, '', `${location.pathname}${location.search}`);
     };
   }, []);
-  // A link opened while the app is running (pasted into the address bar).
+  // A link opened while the app is running (pasted into the address bar). Applying a view
+  // only sets the filter, so it needs no open engine: the queries follow once it is ready.
   useEffect(() => {
-    if (!ready) return;
     const onHash = () => {
       const linked = takeLinkedView();
       if (linked && 'view' in linked) applyView(linked.view);
@@ -67,7 +67,7 @@ function useViewMemory(ready: boolean) {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [ready]);
+  }, []);
 }
 
 /**
@@ -118,7 +118,7 @@ export function LogsScreen() {
       (err: unknown) => setEngine({ state: 'failed', error: err instanceof Error ? err.message : String(err) }),
     );
   }, []);
-  useViewMemory(ready);
+  useViewMemory();
 
   const sources = useSources(ready);
   const problems = useProblems(ready);
