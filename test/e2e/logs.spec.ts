@@ -19,7 +19,7 @@ mkdirSync(screens, { recursive: true });
 async function openLogs(page: Page) {
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Logs' }).click();
-  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible({ timeout: 30_000 }); // first run seeds the demo workspace
   // First run forwards the demo workspace's access logs to the engine; let them land so
   // the counts below are stable.
   await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 30_000 });
@@ -215,6 +215,48 @@ test('from the Logs tab the keyboard works at once: j, Enter, and ? lists every 
   await page.getByRole('button', { name: /^Keys/ }).click();
   await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');
+  expect(pageErrors).toEqual([]);
+});
+
+test('same-named sources are told apart; a duplicate is said at staging; a removed source takes its banner', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  // Another file with the same name: the first 20 lines of the fixture.
+  const twinDir = mkdtempSync(join(tmpdir(), 'custody-e2e-twin-'));
+  const twin = join(twinDir, 'okta-e2e.jsonl');
+  writeFileSync(twin, `${readFileSync(okta, 'utf8').split('\n').slice(0, 20).join('\n')}\n`);
+  await pickFiles(page, [okta]);
+  const staged = page.getByRole('region', { name: 'Files to import' });
+  await expect(staged.getByText('okta-system-log', { exact: true })).toBeVisible();
+  await expect(staged.getByTestId('staged-duplicate')).toHaveCount(0); // new bytes: nothing to say
+  await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="imported"]')).toContainText('60 events', { timeout: 30_000 });
+
+  // The same bytes again: reported while staged, before any import.
+  await pickFiles(page, [okta, twin]);
+  await expect(staged.getByTestId('staged-duplicate')).toHaveCount(1);
+  await expect(staged.getByTestId('staged-duplicate')).toContainText(/Already imported.*Same SHA-256 as “okta-e2e\.jsonl”/);
+  await page.screenshot({ path: join(screens, 'logs-staged-duplicate.png') });
+  await staged.getByRole('button', { name: 'Do not import okta-e2e.jsonl' }).first().click();
+  await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  await expect(results.locator('[data-status="imported"]').filter({ hasText: '19 events' })).toBeVisible({ timeout: 30_000 });
+
+  // Two "okta-e2e.jsonl" in the Source facet, each with what tells it apart.
+  const values = facet(page, 'Source file').getByRole('button', { name: /^okta-e2e\.jsonl/ });
+  await expect(values).toHaveCount(2);
+  const labels = await values.locator('.lg-fv-label').allTextContents();
+  for (const l of labels) expect(l).toMatch(/^okta-e2e\.jsonl \(imported \d{4}-\d\d-\d\d \d\d:\d\d UTC, sha256 [0-9a-f]{8}\)$/);
+  expect(new Set(labels).size).toBe(2);
+  await page.screenshot({ path: join(screens, 'logs-same-name-sources.png') });
+
+  // Removing the small one takes its "Imported" banner with it; the other banner stays.
+  await expect(results.locator('[data-status="imported"]')).toHaveCount(2);
+  await page.getByRole('tab', { name: /Sources/ }).click();
+  const small = page.getByRole('table', { name: 'Log sources' }).getByRole('row').filter({ hasText: 'okta-e2e.jsonl' }).filter({ hasText: /\b19\b/ });
+  await small.getByRole('button', { name: /^Remove okta-e2e\.jsonl \(imported/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove source' }).click();
+  await expect(results.locator('[data-status="imported"]')).toHaveCount(1);
+  await expect(results.locator('[data-status="imported"]')).toContainText('60 events');
   expect(pageErrors).toEqual([]);
 });
 

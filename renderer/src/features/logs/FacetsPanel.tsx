@@ -22,7 +22,7 @@ function FacetSection({ field, counts, sourceName }: { field: FacetField; counts
   const visible = all ? sorted : sorted.slice(0, Math.max(shownValues, picked.length));
   const headingId = `facet-${field}`;
   return (
-    <section className="lg-facet" aria-labelledby={headingId}>
+    <section className="lg-facet" aria-labelledby={headingId} data-field={field}>
       <div className="lg-facet-head">
         <button type="button" className="lg-facet-toggle" aria-expanded={open} onClick={() => setOpen(!open)} id={headingId}>
           {facetTitles[field]}

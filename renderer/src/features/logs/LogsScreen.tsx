@@ -24,6 +24,7 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useFacets, useProblems, useQueryKey, useSources } from './queries.ts';
 import { usePagedRows } from './row-pages.ts';
 import { SavedViews, ShareView } from './SavedViews.tsx';
+import { sourceLabels } from './source-labels.ts';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { StagedImports } from './StagedImports.tsx';
 import { useLogsUi, type LogsTab } from './store.ts';
@@ -131,7 +132,7 @@ export function LogsScreen() {
   const helpOpen = useLogsUi((s) => s.helpOpen);
   const setHelp = useLogsUi((s) => s.setHelp);
 
-  const names = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
+  const names = useMemo(() => sourceLabels(sources.data ?? []), [sources.data]);
   const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
 
   const pick = async () => {
@@ -180,7 +181,7 @@ export function LogsScreen() {
         <ImportProgress />
         <InterruptedImports ready={ready} busy={importing} />
         <StagedImports />
-        <ImportReports />
+        <ImportReports sources={sources.data} />
       </div>
 
       {tab === 'events' ? (
@@ -200,7 +201,7 @@ export function LogsScreen() {
         </div>
       ) : tab === 'sources' ? (
         <div className="lg-page">
-          <SourcesPanel sources={sources.data} />
+          <SourcesPanel sources={sources.data} sourceName={sourceName} />
         </div>
       ) : (
         <div className="lg-page">

@@ -65,6 +65,7 @@ export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine
     },
     sources: () => call('sources'),
     removeSource: (id) => call('removeSource', id),
+    findImported: (file) => call('findImported', toWire(file)),
     problems: (sourceId) => call('problems', sourceId),
     query: (filter, sort, offset, limit) => call('query', filter, sort, offset, limit),
     facets: (filter, o) => call('facets', filter, o),

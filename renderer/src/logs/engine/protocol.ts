@@ -33,6 +33,7 @@ export interface EngineRequests {
   cancel: [[jobKey: string], void];
   sources: [[], LogSource[]];
   removeSource: [[sourceId: string], void];
+  findImported: [[file: WireFile], LogSource | null];
   problems: [[sourceId?: string], LineProblem[]];
   query: [[filter: EventFilter, sort: SortOrder, offset: number, limit: number], { total: number; rows: EventRow[] }];
   facets: [[filter: EventFilter, options?: FacetOptions], Record<FacetField, FacetCount[]>];

@@ -74,6 +74,7 @@ const handlers: Handlers = {
   },
   sources: () => core.sources(),
   removeSource: (id) => core.removeSource(id),
+  findImported: (file) => core.findImported(inputOf(file)),
   problems: (sourceId) => core.problems(sourceId),
   query: (filter, sort, offset, limit) => core.query(filter, sort, offset, limit),
   facets: (filter, options) => core.facets(filter, options),
