@@ -21,7 +21,7 @@ import { InterruptedImports } from './InterruptedImports.tsx';
 import { useImports } from './import-store.ts';
 import { loadLastView, saveLastView, takeLinkedView } from './persist.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
-import { useFacets, useProblems, useQueryKey, useSources } from './queries.ts';
+import { useFacets, useFieldPresence, useProblems, useQueryKey, useSources } from './queries.ts';
 import { usePagedRows } from './row-pages.ts';
 import { SavedViews, ShareView } from './SavedViews.tsx';
 import { sourceLabels } from './source-labels.ts';
@@ -134,6 +134,14 @@ export function LogsScreen() {
 
   const names = useMemo(() => sourceLabels(sources.data ?? []), [sources.data]);
   const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const presence = useFieldPresence(sources.data, ready && tab === 'events');
+  const describeSource = useCallback(
+    (id: string) => {
+      const s = sources.data?.find((x) => x.id === id);
+      return s ? `${s.format} (${sourceName(id)})` : sourceName(id);
+    },
+    [sources.data, sourceName],
+  );
 
   const pick = async () => {
     // Not platform.openFiles: that hands over bytes, and access logs can exceed memory.
@@ -186,7 +194,7 @@ export function LogsScreen() {
 
       {tab === 'events' ? (
         <div className="lg-main" data-drawer={openRow !== null || undefined}>
-          <FacetsPanel facets={facets.data} error={facets.error} sourceName={sourceName} />
+          <FacetsPanel facets={facets.data} error={facets.error} sourceName={sourceName} presence={presence.data} describeSource={describeSource} />
           <div className="lg-center">
             <FilterBar sourceName={sourceName} />
             <Histogram />
