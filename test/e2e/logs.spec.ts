@@ -19,11 +19,11 @@ mkdirSync(screens, { recursive: true });
 async function openLogs(page: Page) {
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Logs' }).click();
-  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible({ timeout: 30_000 }); // first run seeds the demo workspace
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible({ timeout: 90_000 }); // first run seeds the demo workspace
   // First run forwards the demo workspace's access logs to the engine; let them land so
   // the counts below are stable.
-  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0, { timeout: 90_000 });
 }
 
 async function pickFiles(page: Page, paths: string[]) {

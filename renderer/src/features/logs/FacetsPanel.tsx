@@ -60,7 +60,7 @@ function FacetSection({ field, counts, sourceName, notSet }: { field: FacetField
                     <span className="lg-check" aria-hidden="true" />
                     <span className={value === '' ? 'lg-fv-label faint' : 'lg-fv-label'}>
                       {label}
-                      {why ? <span className="lg-fv-why"> {why.short}</span> : null}
+                      {why ? <span className="lg-fv-why">{why.short}</span> : null}
                     </span>
                     <span className="lg-fv-count num">{formatCount(count)}</span>
                   </button>

@@ -20,7 +20,7 @@ function Notes({ row }: { row: EventRow }) {
   if (row.starred) parts.push('Starred');
   if (row.tags.length) parts.push(`tags: ${row.tags.join(', ')}`);
   if (row.hasComment) parts.push('has a comment');
-  if (!parts.length) return <span className="faint" title="No star, tag or comment">—</span>;
+  if (!parts.length) return null;
   return (
     <span className="lg-notes" title={parts.join('; ')}>
       {row.starred ? (
@@ -145,7 +145,7 @@ export function Timeline({ rows, sourceName, onActivate, resetKey }: TimelinePro
                 </button>
               </div>
             ) : id === 'notes' ? (
-              <div key={id} role="columnheader" title="Your stars, tags and comments (kept apart from the evidence)">
+              <div key={id} role="columnheader" title="Auditor notes: your stars, tags and comments (kept apart from the evidence)">
                 {columnDef(id)?.label ?? id}
               </div>
             ) : (

@@ -36,7 +36,7 @@ export const allColumns: readonly ColumnDef[] = [
   col('time', 'Time', 184, 172, 0, true),
   {
     id: 'notes',
-    label: 'Auditor notes',
+    label: 'Notes',
     width: 120,
     min: 92,
     priority: 6,
