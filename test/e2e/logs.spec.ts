@@ -260,6 +260,44 @@ test('same-named sources are told apart; a duplicate is said at staging; a remov
   expect(pageErrors).toEqual([]);
 });
 
+test('the timeline fits its pane, beside the drawer too; notes read in words; (not set) says why', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  const grid = page.getByRole('grid', { name: 'Events' });
+  const overflows = () => grid.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await overflows()).toBe(false);
+
+  // With the drawer open the key columns stay in view, left of the drawer; the rest are named as hidden.
+  await grid.getByRole('row').nth(1).click();
+  const drawer = page.getByRole('complementary', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+  await expect(page.getByTestId('hidden-columns')).toContainText('Source');
+  expect(await overflows()).toBe(false);
+  const drawerLeft = (await drawer.boundingBox())!.x;
+  for (const name of ['Decision', 'Action', 'Agent', 'On behalf of']) {
+    const header = grid.getByRole('columnheader', { name, exact: true });
+    await expect(header).toBeVisible();
+    const box = (await header.boundingBox())!;
+    expect(box.x + box.width, name).toBeLessThanOrEqual(drawerLeft + 1);
+  }
+
+  // Notes in words: a star (named), "1 tag" (the tag in its tooltip), a comment.
+  await drawer.getByRole('button', { name: 'Star', exact: true }).click();
+  await drawer.getByLabel('Add tag').fill('check-consent');
+  await drawer.getByRole('button', { name: 'Add', exact: true }).click();
+  const notes = grid.getByRole('row').nth(1).locator('.lg-notes');
+  await expect(notes.getByRole('img', { name: 'starred' })).toBeVisible();
+  await expect(notes).toContainText('1 tag');
+  await expect(notes).toHaveAttribute('title', 'Starred; tags: check-consent');
+  await expect(grid.getByRole('columnheader', { name: 'Notes' })).toHaveAttribute('title', /stars, tags and comments/);
+
+  // "(not set)" says why, in words, in its name and its tooltip.
+  const notSet = facet(page, 'Tenant').getByRole('button', { name: /^\(not set\), / });
+  await expect(notSet).toHaveAccessibleName(/^\(not set\), (not in format|empty in record|not in format \/ empty), [\d,]+ events?$/);
+  await expect(notSet).toHaveAttribute('title', /^Tenant not set\. (Not in the format|Empty in the record): /);
+  await page.screenshot({ path: join(screens, 'logs-fit-drawer.png') });
+  expect(pageErrors).toEqual([]);
+});
+
 test('a generic CSV is read through a column mapping saved in the dialog', async ({ page, pageErrors }) => {
   await openLogs(page);
   await pickFiles(page, [gateway]);
