@@ -19,11 +19,11 @@ mkdirSync(screens, { recursive: true });
 async function openLogs(page: Page) {
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Logs' }).click();
-  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible({ timeout: 90_000 }); // first run seeds the demo workspace
   // First run forwards the demo workspace's access logs to the engine; let them land so
   // the counts below are stable.
-  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('tab', { name: /Sources \(3\)/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'Import progress' })).toHaveCount(0, { timeout: 90_000 });
 }
 
 async function pickFiles(page: Page, paths: string[]) {
@@ -194,6 +194,110 @@ test('imports two vendors, filters, zooms, annotates, and keeps it all across a 
   expect(pageErrors).toEqual([]);
 });
 
+test('from the Logs tab the keyboard works at once: j, Enter, and ? lists every key', async ({ page, pageErrors }) => {
+  await openLogs(page); // clicked the Logs tab: focus was on that tab
+  const timeline = page.getByRole('grid', { name: 'Events' });
+  await expect(timeline).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(timeline.getByRole('row').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('complementary', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Logs keyboard' });
+  await expect(sheet).toBeVisible();
+  for (const k of ['j', 'k', '↓', '↑', 'Enter', 'Esc', 's', '/', '?']) await expect(sheet.locator('kbd').getByText(k, { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-keys.png') });
+  await page.keyboard.press('Escape'); // closes the sheet only
+  await expect(sheet).toHaveCount(0);
+  await expect(drawer).toBeVisible();
+  await page.getByRole('button', { name: /^Keys/ }).click();
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(pageErrors).toEqual([]);
+});
+
+test('same-named sources are told apart; a duplicate is said at staging; a removed source takes its banner', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  // Another file with the same name: the first 20 lines of the fixture.
+  const twinDir = mkdtempSync(join(tmpdir(), 'custody-e2e-twin-'));
+  const twin = join(twinDir, 'okta-e2e.jsonl');
+  writeFileSync(twin, `${readFileSync(okta, 'utf8').split('\n').slice(0, 20).join('\n')}\n`);
+  await pickFiles(page, [okta]);
+  const staged = page.getByRole('region', { name: 'Files to import' });
+  await expect(staged.getByText('okta-system-log', { exact: true })).toBeVisible();
+  await expect(staged.getByTestId('staged-duplicate')).toHaveCount(0); // new bytes: nothing to say
+  await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  const results = page.getByRole('region', { name: 'Import results' });
+  await expect(results.locator('[data-status="imported"]')).toContainText('60 events', { timeout: 30_000 });
+
+  // The same bytes again: reported while staged, before any import.
+  await pickFiles(page, [okta, twin]);
+  await expect(staged.getByTestId('staged-duplicate')).toHaveCount(1);
+  await expect(staged.getByTestId('staged-duplicate')).toContainText(/Already imported.*Same SHA-256 as “okta-e2e\.jsonl”/);
+  await page.screenshot({ path: join(screens, 'logs-staged-duplicate.png') });
+  await staged.getByRole('button', { name: 'Do not import okta-e2e.jsonl' }).first().click();
+  await staged.getByRole('button', { name: /Import 1 file/ }).click();
+  await expect(results.locator('[data-status="imported"]').filter({ hasText: '19 events' })).toBeVisible({ timeout: 30_000 });
+
+  // Two "okta-e2e.jsonl" in the Source facet, each with what tells it apart.
+  const values = facet(page, 'Source file').getByRole('button', { name: /^okta-e2e\.jsonl/ });
+  await expect(values).toHaveCount(2);
+  const labels = await values.locator('.lg-fv-label').allTextContents();
+  for (const l of labels) expect(l).toMatch(/^okta-e2e\.jsonl \(imported \d{4}-\d\d-\d\d \d\d:\d\d UTC, sha256 [0-9a-f]{8}\)$/);
+  expect(new Set(labels).size).toBe(2);
+  await page.screenshot({ path: join(screens, 'logs-same-name-sources.png') });
+
+  // Removing the small one takes its "Imported" banner with it; the other banner stays.
+  await expect(results.locator('[data-status="imported"]')).toHaveCount(2);
+  await page.getByRole('tab', { name: /Sources/ }).click();
+  const small = page.getByRole('table', { name: 'Log sources' }).getByRole('row').filter({ hasText: 'okta-e2e.jsonl' }).filter({ hasText: /\b19\b/ });
+  await small.getByRole('button', { name: /^Remove okta-e2e\.jsonl \(imported/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove source' }).click();
+  await expect(results.locator('[data-status="imported"]')).toHaveCount(1);
+  await expect(results.locator('[data-status="imported"]')).toContainText('60 events');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the timeline fits its pane, beside the drawer too; notes read in words; (not set) says why', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  const grid = page.getByRole('grid', { name: 'Events' });
+  const overflows = () => grid.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await overflows()).toBe(false);
+
+  // With the drawer open the key columns stay in view, left of the drawer; the rest are named as hidden.
+  await grid.getByRole('row').nth(1).click();
+  const drawer = page.getByRole('complementary', { name: 'Event details' });
+  await expect(drawer).toBeVisible();
+  await expect(page.getByTestId('hidden-columns')).toContainText('Source');
+  expect(await overflows()).toBe(false);
+  const drawerLeft = (await drawer.boundingBox())!.x;
+  for (const name of ['Decision', 'Action', 'Agent', 'On behalf of']) {
+    const header = grid.getByRole('columnheader', { name, exact: true });
+    await expect(header).toBeVisible();
+    const box = (await header.boundingBox())!;
+    expect(box.x + box.width, name).toBeLessThanOrEqual(drawerLeft + 1);
+  }
+
+  // Notes in words: a star (named), "1 tag" (the tag in its tooltip), a comment.
+  await drawer.getByRole('button', { name: 'Star', exact: true }).click();
+  await drawer.getByLabel('Add tag').fill('check-consent');
+  await drawer.getByRole('button', { name: 'Add', exact: true }).click();
+  const notes = grid.getByRole('row').nth(1).locator('.lg-notes');
+  await expect(notes.getByRole('img', { name: 'starred' })).toBeVisible();
+  await expect(notes).toContainText('1 tag');
+  await expect(notes).toHaveAttribute('title', 'Starred; tags: check-consent');
+  await expect(grid.getByRole('columnheader', { name: 'Notes' })).toHaveAttribute('title', /stars, tags and comments/);
+
+  // "(not set)" says why, in words, in its name and its tooltip.
+  const notSet = facet(page, 'Tenant').getByRole('button', { name: /^\(not set\), / });
+  await expect(notSet).toHaveAccessibleName(/^\(not set\), (not in format|empty in record|not in format \/ empty), [\d,]+ events?$/);
+  await expect(notSet).toHaveAttribute('title', /^Tenant not set\. (Not in the format|Empty in the record): /);
+  await page.screenshot({ path: join(screens, 'logs-fit-drawer.png') });
+  expect(pageErrors).toEqual([]);
+});
+
 test('a generic CSV is read through a column mapping saved in the dialog', async ({ page, pageErrors }) => {
   await openLogs(page);
   await pickFiles(page, [gateway]);
@@ -281,10 +385,14 @@ test('saved views, columns, time zone and view links', async ({ page, pageErrors
   await expect(chips.getByText('Decision: allow')).toBeVisible();
   await expect.poll(() => eventCount(page)).toBe(allowed);
 
-  // A view link reproduces filter and columns on load, in a fresh page.
+  // A view link is a full link, copied with a confirmation in the (aria-live) status line.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy view link' }).click();
   const link = await page.getByTestId('view-link').inputValue();
-  expect(link).toMatch(/^#logs\?view=[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#logs\?view=[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole('status').filter({ hasText: 'View link copied' })).toBeVisible();
+  await expect(page.getByTestId('view-link-state')).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await page.screenshot({ path: join(screens, 'logs-share.png') });
   await page.keyboard.press('Escape');
   await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
@@ -293,13 +401,28 @@ test('saved views, columns, time zone and view links', async ({ page, pageErrors
   await page.keyboard.press('Escape');
   await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toHaveCount(0);
 
+  // It reproduces filter and columns on load, in a fresh page …
   const other = await page.context().newPage();
-  await other.goto(`./${link}`);
+  await other.goto(link);
   await expect(other.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
   await expect(other.getByRole('list', { name: 'Active filters' }).getByText('Decision: allow')).toBeVisible();
   await expect(other.getByRole('grid', { name: 'Events' }).getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
   expect(other.url()).not.toContain('view='); // consumed, so a reload shows the latest state
   await other.close();
+
+  // … and in a running app, pasted into the address bar on another screen (hashchange) …
+  const fragment = link.slice(link.indexOf('#'));
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toHaveCount(0);
+  await page.evaluate((h) => (location.hash = h), fragment);
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Trace id' })).toBeVisible();
+  // … or on Logs itself.
+  await chips.getByRole('button', { name: 'Remove filter Decision: allow' }).click();
+  await expect(chips.getByText('Decision: allow')).toHaveCount(0);
+  await page.evaluate((h) => (location.hash = h), fragment);
+  await expect(chips.getByText('Decision: allow')).toBeVisible();
 
   // The same workbench in the dark theme (long sessions, dim rooms).
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -68,6 +68,16 @@ export function App() {
     );
   }, []);
 
+  // A view link pasted into the address bar of the running app, on any screen: show Logs,
+  // which applies the link as it mounts (or, already showing, on the same hashchange).
+  useEffect(() => {
+    const onHash = () => {
+      if (location.hash.startsWith('#logs?')) go('logs');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [go]);
+
   // File › Import… in the desktop menu: show the Library and open the picker.
   useEffect(
     () =>

@@ -12,6 +12,23 @@ async function idsOf(engine: LogEngineCore): Promise<string[]> {
 }
 
 describe('re-importing the same file', () => {
+  it('is recognized before import (staging), by fingerprint then full SHA-256', async () => {
+    const { engine } = testEngine({ batchRecords: BATCH });
+    expect(await engine.findImported(fileOf('okta.jsonl', bytes))).toBeNull();
+    const first = await run(engine, fileOf('okta.jsonl', bytes));
+    const found = await engine.findImported(fileOf('renamed.jsonl', bytes));
+    expect(found?.id).toBe(first.source!.id);
+    expect(found?.sha256).toBe(first.source!.sha256);
+    // Same size, same first and last MiB, one byte changed in the middle: not the same file.
+    const altered = bytes.slice();
+    const mid = Math.floor(altered.length / 2);
+    altered[mid] = altered[mid] === 0x61 ? 0x62 : 0x61;
+    expect(await engine.findImported(fileOf('okta.jsonl', altered))).toBeNull();
+    // Removed, it is no longer "already imported".
+    await engine.removeSource(first.source!.id);
+    expect(await engine.findImported(fileOf('okta.jsonl', bytes))).toBeNull();
+  });
+
   it('is detected by digest and not counted twice, whatever its name', async () => {
     const { engine, db } = testEngine({ batchRecords: BATCH });
     const first = await run(engine, fileOf('okta.jsonl', bytes));

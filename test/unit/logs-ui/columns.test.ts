@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { columnsStorageKey, defaultColumns, loadColumns, normalizeColumns, saveColumns, toggleColumn } from '../../../renderer/src/features/logs/columns.ts';
+import { allColumns, columnsStorageKey, defaultColumns, fitColumns, gridTemplate, loadColumns, normalizeColumns, saveColumns, toggleColumn } from '../../../renderer/src/features/logs/columns.ts';
 
 describe('column picker persistence', () => {
   beforeEach(() => localStorage.clear());
@@ -52,5 +52,37 @@ describe('column picker persistence', () => {
     };
     expect(saveColumns(['time', 'tool'], broken)).toEqual(['time', 'tool']);
     expect(loadColumns(broken)).toEqual([...defaultColumns]);
+  });
+});
+
+describe('fitting the table to its pane', () => {
+  const minOf = (ids: string[]) => ids.reduce((n, id) => n + (allColumns.find((c) => c.id === id)?.min ?? 0), 0);
+
+  it('shows every chosen column when they fit', () => {
+    const fit = fitColumns(defaultColumns, 5000);
+    expect(fit.shown).toEqual([...defaultColumns]);
+    expect(fit.hidden).toEqual([]);
+  });
+
+  it('never needs more than the pane: hides the least important first, in the chosen order otherwise', () => {
+    for (const width of [1180, 900, 741, 600, 420]) {
+      const fit = fitColumns(defaultColumns, width);
+      expect(minOf(fit.shown)).toBeLessThanOrEqual(width);
+      expect(fit.minWidth).toBe(minOf(fit.shown));
+      expect(fit.shown).toEqual(defaultColumns.filter((id) => fit.shown.includes(id)));
+      expect([...fit.shown, ...fit.hidden].sort()).toEqual([...defaultColumns].sort());
+    }
+  });
+
+  it('keeps time, decision and action beside the open drawer (1440 px window: 741 px pane)', () => {
+    const fit = fitColumns(defaultColumns, 741);
+    for (const key of ['time', 'decision', 'actionNative', 'agent', 'subjectUser']) expect(fit.shown).toContain(key);
+    expect(fit.hidden).toContain('source');
+    // Too narrow for anything but time still keeps one more column (a bare timeline misleads).
+    expect(fitColumns(defaultColumns, 10).shown).toEqual(['time', 'decision']);
+  });
+
+  it('tracks grow from their minimum with the spare room', () => {
+    expect(gridTemplate(['time', 'actionNative'])).toBe('minmax(172px, 184fr) minmax(150px, 240fr)');
   });
 });

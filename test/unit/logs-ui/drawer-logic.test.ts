@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDelegation } from '../../../renderer/src/features/logs/delegation.ts';
 import { groupFields } from '../../../renderer/src/features/logs/event-fields.ts';
-import { resolveLogsKey } from '../../../renderer/src/features/logs/keyboard.ts';
+import { LOGS_KEY_HELP, resolveLogsKey } from '../../../renderer/src/features/logs/keyboard.ts';
 
 const fmt = (us: number) => `t${us}`;
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
@@ -35,7 +35,7 @@ const event = {
 describe('delegation sentence and chain', () => {
   it('reads "agent X acting for user Y via credential Z (scopes, expires)"', () => {
     const d = describeDelegation(event, fmt);
-    expect(text(d.sentence)).toBe('agent agent-carecoord acting for user rn.luis.fernandez via access token jti-77 (scopes chart.read, orders.write; expires t1793632206600000)');
+    expect(text(d.sentence)).toBe('agent agent-carecoord acting for user rn.luis.fernandez via access token jti-77 (scopes chart.read, orders.write; audience ehr; expires t1793632206600000)');
     expect(d.chain.map((n) => [n.role, n.label])).toEqual([
       ['user', 'rn.luis.fernandez'],
       ['hop', 'gateway'],
@@ -54,6 +54,40 @@ describe('delegation sentence and chain', () => {
     expect(text(spelled.sentence)).toContain('user Dr. Hannah Whitcombe (hw@stmarys.example) acting for themself');
     expect(spelled.chain.map((n) => n.role)).toEqual(['actor']);
     expect(describeDelegation({}, fmt).chain).toEqual([{ role: 'actor', label: 'unknown actor', detail: 'unknown' }]);
+  });
+});
+
+describe('the sentence agrees with the details', () => {
+  // Each record sets one thing the details show; the sentence must never deny it.
+  const cases: [string, Record<string, unknown>][] = [
+    ['requested scopes only', { actor: { id: 'a1', type: 'agent' }, scopesRequested: ['mail.read'] }],
+    ['issued time only', { actor: { id: 'a1', type: 'agent' }, credential: { issued: 1_000_000, audience: [] } }],
+    ['expiry only', { actor: { id: 'a1', type: 'agent' }, credential: { expires: 2_000_000, audience: [] } }],
+    ['audience only', { actor: { id: 'a1', type: 'agent' }, credential: { audience: ['api://ehr'] } }],
+    ['granted scopes', { actor: { id: 'a1', type: 'agent' }, scopesGranted: ['chart.read'] }],
+  ];
+  it.each(cases)('%s', (_name, record) => {
+    const sentence = text(describeDelegation(record, fmt).sentence);
+    const shown = groupFields(record, fmt).flatMap((g) => g.fields);
+    const shows = (prefix: string) => shown.some((f) => f.path.startsWith(prefix));
+    if (shows('credential')) expect(sentence).not.toContain('no credential recorded');
+    else expect(sentence).toContain('no credential recorded');
+    if (shows('scopes')) expect(sentence).not.toContain('no scopes recorded');
+    else expect(sentence).toContain('no scopes recorded');
+    for (const f of shown.filter((x) => x.path.startsWith('scopes') || x.path.startsWith('credential.'))) expect(sentence).toContain(f.value.split(', ')[0]);
+  });
+
+  it('names requested scopes apart from granted ones', () => {
+    const d = describeDelegation({ actor: { id: 'a1', type: 'agent' }, scopesGranted: ['a'], scopesRequested: ['a', 'b'] }, fmt);
+    expect(text(d.sentence)).toContain('(scopes a; also requested b)');
+    const only = describeDelegation({ actor: { id: 'a1', type: 'agent' }, scopesRequested: ['b'] }, fmt);
+    expect(text(only.sentence)).toContain('(scopes requested b, none granted recorded)');
+  });
+
+  it('draws the credential box whenever a credential field is set', () => {
+    const d = describeDelegation({ actor: { id: 'a1', type: 'agent' }, credential: { issued: 5, audience: [] } }, fmt);
+    expect(text(d.sentence)).toContain('via credential (no scopes recorded; issued t5)');
+    expect(d.chain.find((n) => n.role === 'credential')).toEqual({ role: 'credential', label: 'credential', detail: 'issued t5' });
   });
 });
 
@@ -95,6 +129,19 @@ describe('timeline keys', () => {
     expect(key('j', button)).toBe('down');
     expect(key('Escape', inDialog)).toBeNull();
     expect(key('x')).toBeNull();
+  });
+
+  it('the "?" sheet lists exactly the keys the screen answers', () => {
+    const timeline = document.createElement('div');
+    timeline.setAttribute('data-timeline', '');
+    const sheetName: Record<string, string> = { '↓': 'ArrowDown', '↑': 'ArrowUp', Esc: 'Escape' };
+    const listed = LOGS_KEY_HELP.flatMap((g) => g.rows.flatMap((r) => r.keys)).map((k) => sheetName[k] ?? k);
+    // Everything the sheet promises works (with the timeline focused) …
+    for (const k of listed) expect(key(k, timeline), k).not.toBeNull();
+    // … and every key that acts is in the sheet.
+    const candidates = [...'abcdefghijklmnopqrstuvwxyz?/.,;[]-=0123456789', 'Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp', ' '];
+    for (const k of candidates) if (key(k, timeline)) expect(listed, k).toContain(k);
+    expect(key('?')).toBe('help');
   });
 
   it('arrow keys move the cursor only inside the timeline', () => {

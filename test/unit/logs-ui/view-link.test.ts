@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView, viewHashPrefix } from '../../../renderer/src/features/logs/view-link.ts';
+import { decodeView, encodeView, viewHashPrefix, viewLinkUrl } from '../../../renderer/src/features/logs/view-link.ts';
 
 const filter = {
   timeFrom: 1_793_628_000_000_000,
@@ -12,6 +12,15 @@ const filter = {
 };
 
 describe('view links', () => {
+  it('copies a full link (this page plus the view), replacing any fragment already there', () => {
+    const view = { filter: { facets: { decision: ['deny'] } } };
+    const url = viewLinkUrl(view, 'http://127.0.0.1:5317/index.html?x=1#logs');
+    expect(url).toBe(`http://127.0.0.1:5317/index.html?x=1${encodeView(view)}`);
+    expect(viewLinkUrl(view, 'custody://app/#review')).toBe(`custody://app/${encodeView(view)}`);
+    const decoded = decodeView(url);
+    expect(decoded.ok && decoded.view.filter).toEqual({ facets: { decision: ['deny'] } });
+  });
+
   it('round-trips filter, columns, sort and name, including non-ASCII text', () => {
     const link = encodeView({ name: 'Denied by agent', filter, columns: ['time', 'decision', 'agent'], sort: 'time-desc' });
     expect(link.startsWith(viewHashPrefix)).toBe(true);

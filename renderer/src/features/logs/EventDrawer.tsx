@@ -61,7 +61,7 @@ export function EventDrawer({ sourceName }: { sourceName: (id: string) => string
     <aside className="lg-drawer" aria-label="Event details">
       <div className="lg-drawer-head">
         <span className="muted">Event</span>
-        <span className="faint lg-drawer-keys">j / k next · s star · Esc close</span>
+        <span className="faint lg-drawer-keys">j / k next · s star · Esc close · ? keys</span>
         <button type="button" className="btn btn-quiet btn-sm" onClick={() => open(null)} aria-label="Close event details">
           ✕
         </button>

@@ -1,5 +1,7 @@
 // What the last imports came to, file by file.
-import { useImports, type ImportReport } from './import-store.ts';
+import { useMemo, useRef } from 'react';
+import type { LogSource } from '../../logs/engine/contract.ts';
+import { currentReports, removedSources, useImports, type ImportReport } from './import-store.ts';
 
 const badges: Record<ImportReport['status'], { label: string; cls: string }> = {
   imported: { label: 'Imported', cls: 'badge badge-ok' },
@@ -9,8 +11,11 @@ const badges: Record<ImportReport['status'], { label: string; cls: string }> = {
   failed: { label: 'Failed', cls: 'badge badge-danger' },
 };
 
-export function ImportReports() {
-  const reports = useImports((s) => s.reports);
+export function ImportReports({ sources }: { sources: LogSource[] | undefined }) {
+  const all = useImports((s) => s.reports);
+  const seen = useRef(new Set<string>());
+  const removed = useMemo(() => removedSources(seen.current, sources ?? []), [sources]);
+  const reports = useMemo(() => currentReports(all, removed), [all, removed]);
   const dismiss = useImports((s) => s.dismissReports);
   if (!reports.length) return null;
   return (

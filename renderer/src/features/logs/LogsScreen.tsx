@@ -1,8 +1,9 @@
 // The auditor's workbench: facets on the left, search, chips and the histogram on top,
 // the virtualized timeline in the middle, the event drawer on the right.
 import { formatCount } from '../../common/format.ts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFileDrop } from '../../common/file-drop.ts';
+import { KeySheet } from '../../common/KeySheet.tsx';
 import { useStatus } from '../../common/status.ts';
 import { chooseFiles } from '../../platform/files.ts';
 import { applyView, currentView } from './apply-view.ts';
@@ -20,13 +21,15 @@ import { InterruptedImports } from './InterruptedImports.tsx';
 import { useImports } from './import-store.ts';
 import { loadLastView, saveLastView, takeLinkedView } from './persist.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
-import { useFacets, useProblems, useQueryKey, useSources } from './queries.ts';
+import { useFacets, useFieldPresence, useProblems, useQueryKey, useSources } from './queries.ts';
 import { usePagedRows } from './row-pages.ts';
 import { SavedViews, ShareView } from './SavedViews.tsx';
+import { sourceLabels } from './source-labels.ts';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { StagedImports } from './StagedImports.tsx';
 import { useLogsUi, type LogsTab } from './store.ts';
 import { Timeline } from './Timeline.tsx';
+import { LOGS_KEY_HELP } from './keyboard.ts';
 import { useLogsKeys } from './use-logs-keys.ts';
 import './logs.css';
 
@@ -36,7 +39,7 @@ installLogBenchHook(logEngine);
 export const logExtensions = ['json', 'jsonl', 'ndjson', 'csv', 'gz', 'log', 'txt'];
 
 /** Restores the last view (or a linked one) once, then remembers every change. */
-function useViewMemory(ready: boolean) {
+function useViewMemory() {
   useEffect(() => {
     const linked = takeLinkedView();
     // "#logs" in the address while this screen shows, so a reload comes back here.
@@ -55,9 +58,9 @@ function useViewMemory(ready: boolean) {
       if (location.hash.startsWith('#logs')) history.replaceState(null, '', `${location.pathname}${location.search}`);
     };
   }, []);
-  // A link opened while the app is running (pasted into the address bar).
+  // A link opened while the app is running (pasted into the address bar). Applying a view
+  // only sets the filter, so it needs no open engine: the queries follow once it is ready.
   useEffect(() => {
-    if (!ready) return;
     const onHash = () => {
       const linked = takeLinkedView();
       if (linked && 'view' in linked) applyView(linked.view);
@@ -65,7 +68,22 @@ function useViewMemory(ready: boolean) {
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [ready]);
+  }, []);
+}
+
+/**
+ * Arriving on the screen puts the keyboard in the timeline (as the review queue does), so
+ * j / k / Enter work at once, unless the user is already typing or in a dialog.
+ */
+function useFocusOnArrival(hasRows: boolean) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !hasRows) return;
+    done.current = true;
+    const active = document.activeElement;
+    if (active?.closest('input, textarea, select, [role="dialog"], [role="alertdialog"]')) return;
+    document.querySelector<HTMLElement>('.lg-screen [data-timeline]')?.focus({ preventScroll: true });
+  }, [hasRows]);
 }
 
 function Tabs({ sources, problems }: { sources: number; problems: number }) {
@@ -101,7 +119,7 @@ export function LogsScreen() {
       (err: unknown) => setEngine({ state: 'failed', error: err instanceof Error ? err.message : String(err) }),
     );
   }, []);
-  useViewMemory(ready);
+  useViewMemory();
 
   const sources = useSources(ready);
   const problems = useProblems(ready);
@@ -110,9 +128,20 @@ export function LogsScreen() {
   const rowsKey = `${ready}|${sort}|${key}`;
   const rows = usePagedRows(filter, sort, rowsKey, ready);
   useLogsKeys(rows);
+  useFocusOnArrival(ready && tab === 'events' && (rows.total ?? 0) > 0);
+  const helpOpen = useLogsUi((s) => s.helpOpen);
+  const setHelp = useLogsUi((s) => s.setHelp);
 
-  const names = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
+  const names = useMemo(() => sourceLabels(sources.data ?? []), [sources.data]);
   const sourceName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const presence = useFieldPresence(sources.data, ready && tab === 'events');
+  const describeSource = useCallback(
+    (id: string) => {
+      const s = sources.data?.find((x) => x.id === id);
+      return s ? `${s.format} (${sourceName(id)})` : sourceName(id);
+    },
+    [sources.data, sourceName],
+  );
 
   const pick = async () => {
     // Not platform.openFiles: that hands over bytes, and access logs can exceed memory.
@@ -145,6 +174,9 @@ export function LogsScreen() {
               Local
             </button>
           </div>
+          <button type="button" className="btn btn-sm" onClick={() => setHelp(true)} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+            Keys <kbd>?</kbd>
+          </button>
           <button type="button" className="btn btn-primary btn-sm" onClick={() => void pick()}>
             Import logs…
           </button>
@@ -157,12 +189,12 @@ export function LogsScreen() {
         <ImportProgress />
         <InterruptedImports ready={ready} busy={importing} />
         <StagedImports />
-        <ImportReports />
+        <ImportReports sources={sources.data} />
       </div>
 
       {tab === 'events' ? (
         <div className="lg-main" data-drawer={openRow !== null || undefined}>
-          <FacetsPanel facets={facets.data} error={facets.error} sourceName={sourceName} />
+          <FacetsPanel facets={facets.data} error={facets.error} sourceName={sourceName} presence={presence.data} describeSource={describeSource} />
           <div className="lg-center">
             <FilterBar sourceName={sourceName} />
             <Histogram />
@@ -177,13 +209,21 @@ export function LogsScreen() {
         </div>
       ) : tab === 'sources' ? (
         <div className="lg-page">
-          <SourcesPanel sources={sources.data} />
+          <SourcesPanel sources={sources.data} sourceName={sourceName} />
         </div>
       ) : (
         <div className="lg-page">
           <ProblemsPanel problems={problems.data} sources={sources.data ?? []} />
         </div>
       )}
+
+      <KeySheet
+        open={helpOpen}
+        onOpenChange={setHelp}
+        groups={LOGS_KEY_HELP}
+        title="Logs keyboard"
+        intro="Letter keys act only when no text box has focus; Esc leaves a box. Arriving on Logs puts the keyboard in the timeline."
+      />
 
       {dragging ? (
         <div className="lg-drop" aria-hidden="true">

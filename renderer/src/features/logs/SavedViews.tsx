@@ -7,7 +7,7 @@ import { deleteView, listViews, saveView } from './engine-ports.ts';
 import { Popover } from './Popover.tsx';
 import { useLogsUi } from './store.ts';
 import { useEngineQuery } from './use-query.ts';
-import { decodeView, encodeView } from './view-link.ts';
+import { decodeView, viewLinkUrl } from './view-link.ts';
 
 function describe(v: SavedView): string {
   const f = v.filter;
@@ -95,15 +95,23 @@ export function ShareView() {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [paste, setPaste] = useState('');
   const [pasteError, setPasteError] = useState<string>();
+  const say = useStatus((s) => s.say);
 
   const make = () => {
-    const l = encodeView(currentView());
+    const l = viewLinkUrl(currentView());
     setLink(l);
     setCopied(null);
-    navigator.clipboard?.writeText(l).then(
-      () => setCopied('yes'),
-      () => setCopied('no'), // hosts may deny the clipboard; the link is shown to copy by hand
-    );
+    const copiedOk = () => {
+      setCopied('yes');
+      say('View link copied: opening it shows this filter, these columns and this sort.', 'ok');
+    };
+    const copyFailed = () => {
+      // Hosts may deny the clipboard; the link is shown, selected, to copy by hand.
+      setCopied('no');
+      say('The clipboard is not available here: the view link is selected in its box; copy it with Ctrl/⌘+C.', 'warn');
+    };
+    if (!navigator.clipboard?.writeText) return copyFailed();
+    navigator.clipboard.writeText(l).then(copiedOk, copyFailed);
   };
 
   return (
@@ -111,10 +119,13 @@ export function ShareView() {
       {(close) => (
         <div className="lg-share">
           <label htmlFor="lg-link" className="field-label">
-            View link {copied === 'yes' ? <span className="ok-text">— copied</span> : copied === 'no' ? <span className="muted">— select and copy it</span> : null}
+            View link
           </label>
+          <span className="lg-share-state" data-testid="view-link-state">
+            {copied === 'yes' ? <span className="ok-text">✓ Copied to the clipboard</span> : copied === 'no' ? <span className="muted">Not copied: select the link and copy it</span> : null}
+          </span>
           <input id="lg-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="mono" data-testid="view-link" />
-          <p className="faint">Anyone with this workspace's data can open it: it carries the filter, columns and sort, no events.</p>
+          <p className="faint">Anyone with this workspace's data can open it (on load, or pasted into the address bar of a running app): it carries the filter, columns and sort, no events.</p>
           <form
             className="stack"
             onSubmit={(e) => {
@@ -131,7 +142,7 @@ export function ShareView() {
               Open a view link
             </label>
             <div className="row">
-              <input id="lg-paste" type="text" placeholder="#logs?view=…" value={paste} onChange={(e) => setPaste(e.target.value)} aria-invalid={pasteError ? true : undefined} />
+              <input id="lg-paste" type="text" placeholder="Paste a view link (…#logs?view=…)" value={paste} onChange={(e) => setPaste(e.target.value)} aria-invalid={pasteError ? true : undefined} />
               <button type="submit" className="btn btn-sm" disabled={!paste.trim()}>
                 Open
               </button>

@@ -46,7 +46,7 @@ function RemoveDialog({ source, onClose }: { source: LogSource | null; onClose: 
   );
 }
 
-export function SourcesPanel({ sources }: { sources: LogSource[] | undefined }) {
+export function SourcesPanel({ sources, sourceName = (id) => sources?.find((s) => s.id === id)?.name ?? id }: { sources: LogSource[] | undefined; sourceName?: (id: string) => string }) {
   const [removing, setRemoving] = useState<LogSource | null>(null);
   if (!sources) return <p className="muted pad">Loading sources…</p>;
   if (!sources.length) return <p className="empty">No access logs imported yet. Use “Import logs…” or drop files here.</p>;
@@ -82,7 +82,7 @@ export function SourcesPanel({ sources }: { sources: LogSource[] | undefined }) 
               <td className="nowrap muted">{formatWhen(s.importedAt)}</td>
               <td>{s.state === 'partial' ? <span className="badge badge-warn">partial</span> : <span className="badge badge-ok">complete</span>}</td>
               <td className="num">
-                <button type="button" className="btn btn-quiet btn-sm" onClick={() => setRemoving(s)} aria-label={`Remove ${s.name}`}>
+                <button type="button" className="btn btn-quiet btn-sm" onClick={() => setRemoving(s)} aria-label={`Remove ${sourceName(s.id)}`}>
                   Remove…
                 </button>
               </td>

@@ -1,6 +1,6 @@
 // Files picked or dropped, before anything is stored: what the detector thinks (format,
 // confidence, reason), a reader override, and for generic files the column mapping.
-import { formatBytes } from '../../common/format.ts';
+import { formatBytes, formatWhen } from '../../common/format.ts';
 import { useState } from 'react';
 import { accessLogFormats, isGenericFormat } from './detection.ts';
 import { needsReader, useImports, type LogFile, type StagedFile } from './import-store.ts';
@@ -48,6 +48,14 @@ function Row({ s, mappings, formats, onMap }: { s: StagedFile; mappings: SavedMa
       </div>
       <div className="lg-staged-detect">
         <Verdict s={s} />
+        {s.duplicateOf ? (
+          <p className="lg-staged-dup" role="note" data-testid="staged-duplicate">
+            <span className="badge badge-warn">Already imported</span>{' '}
+            <span className="muted">
+              Same SHA-256 as “{s.duplicateOf.name}”, imported {formatWhen(s.duplicateOf.importedAt)}: importing it again adds nothing.
+            </span>
+          </p>
+        ) : null}
       </div>
       <div className="lg-staged-choice">
         <label htmlFor={id} className="sr-only">

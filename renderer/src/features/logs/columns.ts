@@ -5,17 +5,23 @@ import type { EventRow } from '../../logs/engine/contract.ts';
 export interface ColumnDef {
   id: string;
   label: string;
-  /** Width in px: fixed tracks keep every virtual row aligned with the header. */
+  /** Preferred width in px; spare room is shared in proportion to it. */
   width: number;
+  /** Narrowest useful width in px: below this the column is hidden rather than crushed. */
+  min: number;
+  /** Lower stays longer when the pane is narrow (the drawer open): the audit question first. */
+  priority: number;
   mono?: boolean;
   /** Plain text for a cell; time and decision have their own renderers. */
   text: (row: EventRow) => string;
 }
 
-const col = (id: keyof EventRow, label: string, width: number, mono = false): ColumnDef => ({
+const col = (id: keyof EventRow, label: string, width: number, min: number, priority: number, mono = false): ColumnDef => ({
   id,
   label,
   width,
+  min,
+  priority,
   mono,
   text: (row) => {
     const v = row[id];
@@ -27,28 +33,35 @@ const col = (id: keyof EventRow, label: string, width: number, mono = false): Co
 export const timeColumnId = 'time';
 
 export const allColumns: readonly ColumnDef[] = [
-  col('time', 'Time', 184, true),
-  { id: 'notes', label: 'Notes', width: 76, text: (r) => [r.starred ? 'starred' : '', r.tags.join(' '), r.hasComment ? 'comment' : ''].join(' ').trim() },
-  col('decision', 'Decision', 100),
-  col('agent', 'Agent', 170),
-  col('actor', 'Actor', 170),
-  col('subjectUser', 'On behalf of', 210),
-  col('actionNative', 'Action', 240, true),
-  col('actionClass', 'Action class', 124),
-  col('outcome', 'Outcome', 84),
-  col('tenant', 'Tenant', 130),
-  col('client', 'Client', 150),
-  col('mcpServer', 'MCP server', 140),
-  col('tool', 'Tool', 150, true),
-  col('targetService', 'Target service', 160),
-  col('operation', 'Operation', 140, true),
-  col('scopes', 'Scopes', 210, true),
-  col('traceId', 'Trace id', 160, true),
-  col('toolCallId', 'Tool call id', 150, true),
-  col('ip', 'IP', 120, true),
-  col('source', 'Source', 180),
-  col('id', 'Event id', 170, true),
-  col('line', 'Line', 64, true),
+  col('time', 'Time', 184, 172, 0, true),
+  {
+    id: 'notes',
+    label: 'Notes',
+    width: 120,
+    min: 92,
+    priority: 6,
+    text: (r) => [r.starred ? 'starred' : '', r.tags.length ? `tags: ${r.tags.join(', ')}` : '', r.hasComment ? 'commented' : ''].filter(Boolean).join('; '),
+  },
+  col('decision', 'Decision', 100, 84, 1),
+  col('agent', 'Agent', 170, 110, 3),
+  col('actor', 'Actor', 170, 110, 5),
+  col('subjectUser', 'On behalf of', 210, 130, 4),
+  col('actionNative', 'Action', 240, 150, 2, true),
+  col('actionClass', 'Action class', 124, 96, 7),
+  col('outcome', 'Outcome', 84, 72, 8),
+  col('tenant', 'Tenant', 130, 90, 12),
+  col('client', 'Client', 150, 100, 11),
+  col('mcpServer', 'MCP server', 140, 100, 9),
+  col('tool', 'Tool', 150, 100, 8, true),
+  col('targetService', 'Target service', 160, 110, 9),
+  col('operation', 'Operation', 140, 100, 10, true),
+  col('scopes', 'Scopes', 210, 110, 10, true),
+  col('traceId', 'Trace id', 160, 110, 13, true),
+  col('toolCallId', 'Tool call id', 150, 110, 13, true),
+  col('ip', 'IP', 120, 100, 14, true),
+  col('source', 'Source', 180, 110, 12),
+  col('id', 'Event id', 170, 110, 15, true),
+  col('line', 'Line', 64, 56, 15, true),
 ];
 
 const byId = new Map(allColumns.map((c) => [c.id, c]));
@@ -106,7 +119,34 @@ export function toggleColumn(current: readonly string[], id: string): string[] {
   return normalizeColumns(allColumns.map((c) => c.id).filter((c) => on.includes(c)));
 }
 
-/** Fixed tracks, then a filler so rows span the pane when the columns are narrower. */
+export interface FittedColumns {
+  shown: string[];
+  /** Chosen columns left out because the pane is too narrow for them, most important first. */
+  hidden: string[];
+  /** Sum of the shown columns' minimum widths (px): the row never gets narrower. */
+  minWidth: number;
+}
+
+/**
+ * The chosen columns that fit `available` px at their minimum widths, taken by priority
+ * (time, decision, action, agent, on behalf of … first), shown in the chosen order. Time
+ * and the next most important column are always kept.
+ */
+export function fitColumns(ids: readonly string[], available: number): FittedColumns {
+  const known = ids.filter((id) => byId.has(id));
+  const ranked = [...known].sort((a, b) => byId.get(a)!.priority - byId.get(b)!.priority || known.indexOf(a) - known.indexOf(b));
+  const keep = new Set<string>();
+  let used = 0;
+  for (const id of ranked) {
+    const min = byId.get(id)!.min;
+    if (keep.size >= 2 && used + min > available) continue;
+    keep.add(id);
+    used += min;
+  }
+  return { shown: known.filter((id) => keep.has(id)), hidden: ranked.filter((id) => !keep.has(id)), minWidth: used };
+}
+
+/** Flexible tracks: each at least its minimum, spare room shared in proportion to the preferred width. */
 export function gridTemplate(ids: readonly string[]): string {
-  return `${ids.map((id) => `${byId.get(id)?.width ?? 120}px`).join(' ')} minmax(0, 1fr)`;
+  return ids.map((id) => `minmax(${byId.get(id)?.min ?? 100}px, ${byId.get(id)?.width ?? 120}fr)`).join(' ');
 }

@@ -40,8 +40,13 @@ export function describeDelegation(normalized: Record<string, unknown>, formatMi
   const credential = obj(normalized.credential);
   const credType = str(credential.type)?.replace(/_/g, ' ');
   const credId = str(credential.id) ?? str(credential.jti);
+  const issued = typeof credential.issued === 'number' ? formatMicros(credential.issued) : undefined;
   const expires = typeof credential.expires === 'number' ? formatMicros(credential.expires) : undefined;
-  const scopes = strings(normalized.scopesGranted);
+  const audience = strings(credential.audience);
+  // The same fields the details list under "Credential": any of them set means a credential was recorded.
+  const hasCredential = credType !== undefined || credId !== undefined || issued !== undefined || expires !== undefined || audience.length > 0;
+  const granted = strings(normalized.scopesGranted);
+  const requested = strings(normalized.scopesRequested);
   const target = obj(normalized.target);
   const mcp = obj(normalized.mcp);
 
@@ -49,11 +54,10 @@ export function describeDelegation(normalized: Record<string, unknown>, formatMi
   if (subject && !selfActing) sentence.push({ text: ' acting for user ' }, { text: subject, strong: true });
   else if (subject) sentence.push({ text: subject === actorName ? ' acting for themself' : ` (${subject}) acting for themself` });
   else if (actorType !== 'human') sentence.push({ text: ' with no on-behalf-of user recorded' });
-  if (credType || credId) {
+  if (hasCredential) {
     sentence.push({ text: ' via ' }, { text: [credType ?? 'credential', credId].filter(Boolean).join(' '), strong: true });
   } else sentence.push({ text: ', no credential recorded' });
-  const extras = [scopes.length ? `scopes ${scopes.join(', ')}` : 'no scopes recorded', expires ? `expires ${expires}` : undefined].filter(Boolean);
-  sentence.push({ text: ` (${extras.join('; ')})` });
+  sentence.push({ text: ` (${describeScopesAndTimes(granted, requested, issued, expires, audience).join('; ')})` });
 
   const chain: ChainNode[] = [];
   if (subject && !selfActing) chain.push({ role: 'user', label: subject, detail: 'on behalf of' });
@@ -64,11 +68,25 @@ export function describeDelegation(normalized: Record<string, unknown>, formatMi
     chain.push({ role: 'hop', label, detail: [str(hop.via), str(hop.clientId)].filter(Boolean).join(' · ') || 'delegated' });
   }
   chain.push({ role: 'actor', label: actorName, detail: [actorType, str(actor.clientId) && `client ${str(actor.clientId)}`].filter(Boolean).join(' · ') });
-  if (credType || credId) chain.push({ role: 'credential', label: credId ?? credType!, detail: [credType, expires && `expires ${expires}`].filter(Boolean).join(' · ') });
+  if (hasCredential) chain.push({ role: 'credential', label: credId ?? credType ?? 'credential', detail: [credType, issued && `issued ${issued}`, expires && `expires ${expires}`].filter(Boolean).join(' · ') || 'no id recorded' });
   const targetLabel = str(mcp.tool) ?? str(target.operation) ?? str(target.service) ?? str(mcp.server);
   if (targetLabel) {
     const where = [str(mcp.server), str(target.service)].filter((s) => s && s !== targetLabel);
     chain.push({ role: 'target', label: targetLabel, detail: where.join(' · ') || 'target' });
   }
   return { sentence, chain };
+}
+
+/** The parenthesis of the sentence: scopes granted and requested, the credential's times and audience. */
+function describeScopesAndTimes(granted: string[], requested: string[], issued?: string, expires?: string, audience: string[] = []): string[] {
+  const parts: string[] = [];
+  if (granted.length) parts.push(`scopes ${granted.join(', ')}`);
+  // Requested but not granted is itself an audit fact; requested = granted says nothing new.
+  const extra = requested.filter((s) => !granted.includes(s));
+  if (extra.length) parts.push(`${granted.length ? 'also requested' : 'scopes requested'} ${extra.join(', ')}${granted.length ? '' : ', none granted recorded'}`);
+  if (!granted.length && !requested.length) parts.push('no scopes recorded');
+  if (audience.length) parts.push(`audience ${audience.join(', ')}`);
+  if (issued) parts.push(`issued ${issued}`);
+  if (expires) parts.push(`expires ${expires}`);
+  return parts;
 }

@@ -3,7 +3,7 @@
 // its worker. Cancel asks first: keep what was committed (a partial source) or discard it.
 import { plural } from '../../common/format.ts';
 import { create } from 'zustand';
-import type { IngestJob, IngestProgress, IngestResult } from '../../logs/engine/contract.ts';
+import type { IngestJob, IngestProgress, IngestResult, LogSource } from '../../logs/engine/contract.ts';
 import { useStatus } from '../../common/status.ts';
 import { detectHead, type DetectedFormat } from './detection.ts';
 import { logEngine, openLogEngine } from './engine-instance.ts';
@@ -19,6 +19,8 @@ export interface StagedFile {
   /** The auditor's reader choice; undefined follows detection. */
   format?: string;
   mappingId?: string;
+  /** Set when these exact bytes (same SHA-256) are already a stored source. */
+  duplicateOf?: LogSource;
 }
 
 export interface ImportReport {
@@ -29,6 +31,23 @@ export interface ImportReport {
   events?: number;
   problems?: number;
   partial?: boolean;
+  /** The stored source the report is about (imported, kept partial, or the duplicate's twin). */
+  sourceId?: string;
+}
+
+/** Reports still true of the store: one about a source that has since been removed goes away with it. */
+export function currentReports(reports: readonly ImportReport[], removed: ReadonlySet<string>): ImportReport[] {
+  return reports.filter((r) => r.sourceId === undefined || !removed.has(r.sourceId));
+}
+
+/**
+ * Source ids listed before and missing now. (Not simply "absent from the list": a report
+ * can arrive a moment before the refreshed list that includes its new source.)
+ */
+export function removedSources(seen: Set<string>, current: readonly { id: string }[]): Set<string> {
+  const now = new Set(current.map((s) => s.id));
+  for (const id of now) seen.add(id);
+  return new Set([...seen].filter((id) => !now.has(id)));
 }
 
 interface Running {
@@ -74,7 +93,8 @@ export function needsReader(s: StagedFile): boolean {
 
 function describe(result: IngestResult, name: string, choice: CancelChoice | null): ImportReport {
   const source = result.source;
-  const base = { key: '', name, status: result.status, events: source?.eventCount, problems: source?.errorCount };
+  const kept = result.status !== 'rejected' && !(result.status === 'cancelled' && choice === 'discard');
+  const base = { key: '', name, status: result.status, events: source?.eventCount, problems: source?.errorCount, ...(kept && source ? { sourceId: source.id } : {}) };
   switch (result.status) {
     case 'imported':
       return { ...base, message: `${plural(source?.eventCount ?? 0, 'event')} imported as ${source?.format ?? 'unknown format'}${source?.errorCount ? `, ${plural(source.errorCount, 'problem')}` : ''}` };
@@ -152,7 +172,15 @@ export const useImports = create<ImportState>((set, get) => {
     stage(files) {
       const added = files.map((file) => ({ key: nextKey(), file }));
       set((s) => ({ staged: [...s.staged, ...added] }));
+      const patch = (key: string, p: Partial<StagedFile>) => set((s) => ({ staged: s.staged.map((x) => (x.key === key ? { ...x, ...p } : x)) }));
       for (const item of added) {
+        // Already imported? Said at staging, from the engine's fingerprint + SHA-256 (not a guess by name).
+        openLogEngine()
+          .then(() => logEngine().findImported?.(item.file))
+          .then(
+            (twin) => twin && patch(item.key, { duplicateOf: twin }),
+            () => {}, // the import itself still checks
+          );
         detectHead(item.file).then(
           (detection) => set((s) => ({ staged: s.staged.map((x) => (x.key === item.key ? { ...x, detection } : x)) })),
           (err: unknown) => set((s) => ({ staged: s.staged.map((x) => (x.key === item.key ? { ...x, detectError: String(err) } : x)) })),

@@ -1,6 +1,9 @@
-// Timeline keys: j/k move, Enter opens, Escape closes, / searches, s stars. Plain keys
-// only (no modifier), and never while typing or on a control that owns the key.
-export type LogsKey = 'down' | 'up' | 'open' | 'close' | 'search' | 'star';
+// Timeline keys: j/k move, Enter opens, Escape closes, / searches, s stars, ? shows them
+// all. Plain keys only (no modifier), and never while typing or on a control that owns
+// the key. The "?" sheet is generated from LOGS_KEY_HELP below, next to the rules.
+import type { KeyHelpGroup } from '../../common/KeySheet.tsx';
+
+export type LogsKey = 'down' | 'up' | 'open' | 'close' | 'search' | 'star' | 'help';
 
 interface KeyLike {
   key: string;
@@ -46,7 +49,30 @@ export function resolveLogsKey(e: KeyLike): LogsKey | null {
       return 'search';
     case 's':
       return 'star';
+    case '?':
+      return 'help';
     default:
       return null;
   }
 }
+
+/** Every key the Logs screen answers, as the "?" sheet lists them (a unit test holds the two together). */
+export const LOGS_KEY_HELP: readonly KeyHelpGroup[] = [
+  {
+    title: 'Timeline',
+    rows: [
+      { keys: ['j', '↓'], what: 'Next event (arrows with the timeline focused)' },
+      { keys: ['k', '↑'], what: 'Previous event (arrows with the timeline focused)' },
+      { keys: ['Enter'], what: 'Open the event under the cursor in the drawer' },
+      { keys: ['Esc'], what: 'Close the event drawer' },
+    ],
+  },
+  {
+    title: 'Event and search',
+    rows: [
+      { keys: ['s'], what: 'Star or unstar the open event (or the one under the cursor)' },
+      { keys: ['/'], what: 'Search fields and raw records' },
+      { keys: ['?'], what: 'This sheet' },
+    ],
+  },
+];

@@ -1,5 +1,6 @@
 // The workbench's reads from the engine, keyed on what they depend on.
-import { facetFields, type EventFilter, type FacetCount, type FacetField, type LogEngine } from '../../logs/engine/contract.ts';
+import { facetFields, type EventFilter, type FacetCount, type FacetField, type LogEngine, type LogSource } from '../../logs/engine/contract.ts';
+import { presenceOf, type FieldPresence } from './facet-labels.ts';
 import { logEngine } from './engine-instance.ts';
 import { filterKey, withoutFacet } from './filter-state.ts';
 import { useLogsUi } from './store.ts';
@@ -66,4 +67,18 @@ export function useProblems(enabled = true) {
 export function useTotal(filter: EventFilter, enabled = true) {
   const key = useQueryKey(filter);
   return useEngineQuery(async () => (await logEngine().query(filter, 'time-asc', 0, 0)).total, `total|${key}`, enabled);
+}
+
+/** At most this many sources are profiled for the "(not set)" reasons (one facet query each). */
+const presenceSources = 50;
+
+/** For each source, which facet fields it fills: the ground for saying why a value is "(not set)". */
+export function useFieldPresence(sources: LogSource[] | undefined, enabled = true) {
+  const dataVersion = useLogsUi((s) => s.dataVersion);
+  const ids = (sources ?? []).slice(0, presenceSources).map((s) => s.id);
+  return useEngineQuery<FieldPresence[]>(
+    () => Promise.all(ids.map(async (id) => presenceOf(id, await logEngine().facets({ facets: { source: [id] } })))),
+    `presence|${dataVersion}|${ids.join(',')}`,
+    enabled && sources !== undefined,
+  );
 }

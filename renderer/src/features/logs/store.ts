@@ -34,6 +34,8 @@ export interface LogsUi {
   notesVersion: number;
   /** Asks the search box to take focus (the "/" key). */
   searchFocus: number;
+  /** The "?" keyboard sheet is showing. */
+  helpOpen: boolean;
   /** Annotations changed in this session, overlaid on rows already fetched. */
   annotations: Record<string, EventAnnotation>;
   dispatch: (action: FilterAction) => void;
@@ -46,6 +48,7 @@ export interface LogsUi {
   dataChanged: () => void;
   noted: (annotation: EventAnnotation) => void;
   focusSearch: () => void;
+  setHelp: (open: boolean) => void;
 }
 
 export const useLogsUi = create<LogsUi>((set) => ({
@@ -59,6 +62,7 @@ export const useLogsUi = create<LogsUi>((set) => ({
   dataVersion: 0,
   notesVersion: 0,
   searchFocus: 0,
+  helpOpen: false,
   annotations: {},
   // A new filter starts the cursor at the top; the open event stays open.
   dispatch: (action) => set((s) => ({ filter: filterReducer(s.filter, action), cursor: 0 })),
@@ -78,4 +82,5 @@ export const useLogsUi = create<LogsUi>((set) => ({
   dataChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
   noted: (a) => set((s) => ({ annotations: { ...s.annotations, [a.eventId]: a }, notesVersion: s.notesVersion + 1 })),
   focusSearch: () => set((s) => ({ searchFocus: s.searchFocus + 1, tab: 'events' })),
+  setHelp: (helpOpen) => set({ helpOpen }),
 }));

@@ -37,6 +37,11 @@ export function useLogsKeys(rows: PagedRows): void {
       const action = resolveLogsKey(e);
       if (!action) return;
       const ui = useLogsUi.getState();
+      if (action === 'help') {
+        e.preventDefault();
+        ui.setHelp(true);
+        return;
+      }
       if (ui.tab !== 'events' && action !== 'search') return;
       switch (action) {
         case 'down':

@@ -65,6 +65,14 @@ export function encodeView(view: LinkedView): string {
   return viewHashPrefix + toBase64Url(new TextEncoder().encode(JSON.stringify(payload)));
 }
 
+/**
+ * The link to copy: this page's own address with the view in its fragment, so it opens the
+ * view when loaded and, pasted into a running app's address bar, on hashchange.
+ */
+export function viewLinkUrl(view: LinkedView, href: string = typeof location === 'undefined' ? '' : location.href): string {
+  return href.split('#')[0] + encodeView(view);
+}
+
 /** True when the text carries a view link (a bare hash or a full URL ending in one). */
 export function hasViewLink(text: string): boolean {
   return text.includes(viewHashPrefix);

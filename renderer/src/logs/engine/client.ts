@@ -62,6 +62,7 @@ export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine
       const done = call('ingest', jobKey, toWire(file), wire).finally(() => progress.delete(jobKey));
       return { done, cancel: () => void call('cancel', jobKey) };
     },
+    findImported: (file) => call('findImported', toWire(file)),
     textReady: () => call('textReady'),
     close() {
       dead ??= new Error('the log engine was closed');

@@ -241,6 +241,8 @@ export interface LogEngine {
   annotate(eventId: string, patch: Partial<Omit<EventAnnotation, 'eventId' | 'updatedAt'>>): Promise<EventAnnotation>;
 
   // ---- Optional (the worker engine has them all; fakes may leave them out).
+  /** The stored complete source with this file's exact bytes (fingerprint, then SHA-256), or null. */
+  findImported?(file: Blob & { name: string }): Promise<LogSource | null>;
   interruptedImports?(): Promise<InterruptedImport[]>;
   /** Tags in use with their event counts. */
   tags?(): Promise<FacetCount[]>;

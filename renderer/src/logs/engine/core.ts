@@ -26,7 +26,7 @@ import type {
 import { Annotations, type AnnotationPatch } from './annotations.ts';
 import { buildChunk, type PendingChunk, type RecordBatch } from './chunk-build.ts';
 import { commitChunk, eachChunk, removeSourceRows, sourcesInOrder } from './chunk-store.ts';
-import type { IngestInput } from './digest.ts';
+import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { EventDetails } from './event-detail.ts';
 import { eventIdOf } from './event-ids.ts';
 import { countFacets } from './facets.ts';
@@ -204,6 +204,22 @@ export class LogEngineCore implements EngineMethods {
     this.text.rebase(this.store.removeSource(sourceId));
     this.details.clear();
     this.annotations.attach(this.store);
+  }
+
+  /**
+   * The stored source this file already is, or null: same fingerprint (size + first/last MiB),
+   * confirmed by the full SHA-256 (a file altered in the middle is not a duplicate). Cheap for a
+   * new file; the full hash runs only on a fingerprint match. Lets staging say so before import.
+   */
+  async findImported(input: IngestInput): Promise<LogSource | null> {
+    await this.open();
+    if (!input.slice) return null; // a one-pass stream cannot be checked ahead of its import
+    const fingerprint = await fingerprintOf(input);
+    const twins = [...this.sourceRows.values()].filter((s) => s.fingerprint === fingerprint && s.state === 'complete' && s.sha256);
+    if (!twins.length) return null;
+    const digest = this.options.hashFile && input.blob ? await this.options.hashFile(input.blob, new AbortController().signal) : await hashStream(input.stream());
+    const twin = twins.find((s) => s.sha256 === digest);
+    return twin ? toLogSource(twin) : null;
   }
 
   // ---- sources and problems

@@ -80,6 +80,7 @@ const handlers: Handlers = {
     const control = controls.get(jobKey);
     if (control) control.cancelled = true;
   },
+  findImported: (file) => core.findImported(inputOf(file)),
   textReady: () => core.textReady(),
 };
 

@@ -2,7 +2,7 @@
 // one request → one response, matched by id; progress is pushed as events. Nothing here
 // restates the engine's API: the requests are derived from LogEngine (contract.ts), and
 // the one list of forwarded method names is checked against it at compile time.
-import type { IngestOptions, IngestProgress, IngestResult, LogEngine } from './contract.ts';
+import type { IngestOptions, IngestProgress, IngestResult, LogEngine, LogSource } from './contract.ts';
 
 /** A file as it crosses to the worker: a Blob (cloned by reference) or a transferred stream. */
 export type WireFile = { kind: 'blob'; blob: Blob; name: string } | { kind: 'stream'; stream: ReadableStream<Uint8Array>; name: string; size: number };
@@ -15,8 +15,8 @@ export interface EngineTuning {
   batchRecords?: number;
 }
 
-/** LogEngine methods that cross as they are: same arguments, same result. */
-export type Forwarded = Exclude<keyof LogEngine, 'ingest' | 'close'>;
+/** LogEngine methods that cross as they are: same arguments, same result (the others carry a file or a job). */
+export type Forwarded = Exclude<keyof LogEngine, 'ingest' | 'findImported' | 'close'>;
 
 /** What the engine core implements and the client forwards: those methods, all required. */
 export type EngineMethods = { [M in Forwarded]-?: NonNullable<LogEngine[M]> };
@@ -37,6 +37,7 @@ export type EngineRequests = { [M in Forwarded]-?: Call<NonNullable<LogEngine[M]
   configure: [[options: EngineTuning], void];
   ingest: [[jobKey: string, file: WireFile, options: WireIngestOptions], IngestResult];
   cancel: [[jobKey: string], void];
+  findImported: [[file: WireFile], LogSource | null];
   /** Bench and tests: resolves when the text index covers the store. */
   textReady: [[], void];
 };
