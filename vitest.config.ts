@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
+    // Some suites build an engine of several thousand events before their tests: not a speed check.
+    hookTimeout: 60_000,
   },
 });
