@@ -47,12 +47,12 @@ function fileStem(name: string): string {
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonFile(file.bytes);
-  if (!doc.ok) return emptyResult(FORMAT, [{ message: doc.message }]);
+  if (!doc.ok) return emptyResult(FORMAT, [doc.problem]);
   const parsed = Trajectory.safeParse(doc.value);
   if (!parsed.success) return emptyResult(FORMAT, [{ message: `not a SWE-agent trajectory: ${zodMessage(parsed.error)}` }]);
 
   const { history, trajectory, info = {}, environment } = parsed.data;
-  const errors: ReadResult['errors'] = [];
+  const errors: ReadResult['errors'] = [...doc.problems];
   const replay = objectOrJson(parsed.data.replay_config);
   const instanceId = str(objectOrJson(replay.problem_statement).id);
   const model = str(objectOrJson(objectOrJson(replay.agent).model).name);
