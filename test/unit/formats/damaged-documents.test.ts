@@ -136,6 +136,14 @@ describe('access logs in a damaged JSON array', () => {
     expect(read.errors).toEqual([{ line: 13, sample: '#2', message: expect.stringMatching(/column 44/) }]);
   });
 
+  it('a lost closing quote costs only its record, reported at its line', () => {
+    const body = `[\n${event('a')},\n${event('b').replace('"User"}', '"User}')},\n${event('c')}\n]\n`;
+    const read = readAccessLog(text('okta.json', body));
+    expect(read.format).toBe('okta-system-log');
+    expect(read.events.map((e) => e.raw.match(/"uuid": "(\w)"/)?.[1])).toEqual(['a', 'c']);
+    expect(read.errors).toEqual([{ line: 13, sample: '#2', message: expect.stringMatching(/a closing quote is missing/) }]);
+  });
+
   it('a JSON Lines line cut at the end of the file says truncated', () => {
     const line = '{"uuid":"a","published":"2026-03-02T09:00:00.000Z","eventType":"user.session.start","actor":{"id":"00u1","type":"User"},"outcome":{"result":"SUCCESS"}}';
     const read = readAccessLog(text('okta.jsonl', `${line}\n${line.replace('"a"', '"b"')}\n${line.slice(0, 60)}`));
