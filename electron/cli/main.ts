@@ -23,8 +23,11 @@ export interface CliIo {
   openWrite?(path: string): Promise<Writer>;
 }
 
-/** Exit codes: 0 read (problems are listed, not fatal), 1 unknown format, 2 usage or file error. */
-export const EXIT = { ok: 0, unknown: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 something was read (problems are listed, not fatal), 1 unknown format,
+ * 2 usage or file error, 3 the format was recognised but nothing at all was read.
+ */
+export const EXIT = { ok: 0, unknown: 1, usage: 2, nothingRead: 3 } as const;
 
 const USAGE = `Usage:
   custody inspect FILE [--json]          detect FILE's format and read it
@@ -43,8 +46,12 @@ add rubrics and criteria.
 normalize streams FILE (gzip too) and writes to OUT, or to stdout without --out; --format
 overrides detection (an access-log format id), --mapping applies a saved column mapping,
 --unmapped lists each event's raw paths no field came from. A summary goes to stderr.
-Exit status: 0 read, 1 format not recognised (or not an access log), 2 bad arguments or
-unreadable file.
+Exit status:
+  0  read: at least one transcript, rubric or event (problems are listed, not fatal)
+  1  format not recognised (an empty file included), or not an access log (normalize)
+  2  bad arguments, or a file that cannot be read or written
+  3  format recognised but nothing at all read (a truncated archive, every record
+     failed, no records); the reason goes to stderr
 `;
 
 export interface InspectReport {
@@ -129,9 +136,11 @@ function accessLogTable(report: AccessLogReport): string {
 
 function table(report: InspectReport): string {
   if (!report.format) {
-    // The one problem of an unknown file is the detector's reason; list it per format instead.
+    // The one problem of an unknown file is the detector's reason; list it per format instead
+    // (an empty file was judged by no reader: its reason says so).
     const tried = report.detection.tried.map((t, i): [string, string] => [i === 0 ? 'tried' : '', `${t.format}: ${t.reason}`]);
-    return `${aligned([['file', report.file], ['format', 'unknown'], ...tried]).join('\n')}\n`;
+    const why: [string, string][] = tried.length > 0 ? tried : [['reason', report.detection.reason]];
+    return `${aligned([['file', report.file], ['format', 'unknown'], ...why]).join('\n')}\n`;
   }
   const rows: [string, string][] = [
     ['file', report.file],
@@ -171,6 +180,14 @@ function chunkSource(io: CliIo, path: string): ChunkSource {
   };
 }
 
+/** A recognised file that yielded nothing: say why on stderr, so the exit code can be trusted. */
+function nothingRead(io: CliIo, path: string, errors: ReadResult['errors'], what: string): number {
+  const first = errors[0];
+  const why = first ? `${first.line !== undefined ? `line ${first.line}: ` : first.sample !== undefined ? `${first.sample}: ` : ''}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : ''}` : 'it holds no records';
+  io.stderr(`custody: nothing read from ${path}: no ${what}; ${why}\n`);
+  return EXIT.nothingRead;
+}
+
 async function inspect(args: string[], io: CliIo): Promise<number> {
   const json = args.includes('--json');
   const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--json');
@@ -190,12 +207,13 @@ async function inspect(args: string[], io: CliIo): Promise<number> {
       // Access logs stream: counted event by event, never held whole.
       const report = accessLogReport(path, detection, await streamAccessLog(name, head, source, reader));
       io.stdout(json ? `${JSON.stringify(report)}\n` : accessLogTable(report));
-      return EXIT.ok;
+      return report.count === 0 ? nothingRead(io, path, report.errors, 'events') : EXIT.ok;
     }
     const { detection: full, result } = readAny({ name, bytes: await io.readFile(path) });
     const report = inspectReport(path, full, result);
     io.stdout(json ? `${JSON.stringify(report)}\n` : table(report));
-    return full.kind === 'unknown' ? EXIT.unknown : EXIT.ok;
+    if (full.kind === 'unknown') return EXIT.unknown;
+    return report.count === 0 && (report.rubrics ?? 0) === 0 ? nothingRead(io, path, result.errors, full.kind === 'rubric' ? 'rubrics' : 'transcripts') : EXIT.ok;
   } catch (error) {
     io.stderr(fileError(path, error));
     return EXIT.usage;
@@ -305,7 +323,7 @@ async function normalize(args: string[], io: CliIo): Promise<number> {
   const lines = [`custody normalize: ${summary.count} events from ${summary.records} records of ${parsed.path} (${reader.format})${to}; ${summary.errorCount} problems`];
   lines.push(...problemLines(summary.errors, summary.errorCount));
   io.stderr(`${lines.join('\n')}\n`);
-  return EXIT.ok;
+  return summary.count === 0 ? nothingRead(io, parsed.path, summary.errors, 'events') : EXIT.ok;
 }
 
 async function openOut(io: CliIo, path: string): Promise<Writer> {

@@ -34,6 +34,11 @@ function unsupported(name: string): string | null {
 
 export function detectFormat(file: InputFile, readers: readonly FormatReader[] = registry): Detection {
   const sniff = sniffInput(file);
+  if (sniff.shape === 'empty') {
+    // Nothing for any reader to judge: say so, not what each of them did not find.
+    const reason = sniff.compression ? 'file is empty (the gzip stream inflates to nothing)' : 'file is empty';
+    return { kind: 'unknown', format: null, confidence: 0, reason, tried: [] };
+  }
   const verdicts = readers.map((reader) => ({ reader, ...judge(reader, sniff) }));
   const tried = verdicts.map((v) => ({ format: v.reader.format, reason: v.reason }));
   const best = verdicts.reduce<(typeof verdicts)[number] | undefined>((a, v) => (!a || v.confidence > a.confidence ? v : a), undefined);

@@ -1,7 +1,7 @@
 // What the detector knows about a file before reading it: its name and the structure
 // visible in its first SNIFF_BYTES, so detecting a 1 GB file costs the same as a small one.
 import type { InputFile } from './types.ts';
-import { decodeText, extensionOf, parseJson } from './util/text.ts';
+import { chooseJsonShape, decodeText, extensionOf, looksLikeJsonLines, parseJson } from './util/text.ts';
 import { parsePartialJson } from './util/partial-json.ts';
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -25,6 +25,8 @@ export interface Sniff {
   firstZipEntry: string | null;
   /** The decoded window ('' for empty and zip files), for readers of text formats such as CSV. */
   text: string;
+  /** Set when the document in the window has damage that readers skip (a broken array element …). */
+  damaged?: boolean;
   /** Set when the window was inflated from a gzip file; only readers that stream gzip accept it. */
   compression?: 'gzip';
 }
@@ -45,6 +47,15 @@ export function sniffFile(file: InputFile): Sniff {
   const first = parsePartialJson(text);
   if (first && (!first.complete || text.slice(first.end).trim() === '')) {
     return { ...base, shape: 'json', values: [{ value: first.value, complete: first.complete && !cutByWindow }] };
+  }
+  // Not one clean document: JSON Lines, or a document with damage that readers skip.
+  const lastIsCut = cutByWindow && !/\n\s*$/.test(text);
+  const lines = text.split(/\r?\n/);
+  const recovered = looksLikeJsonLines(lastIsCut ? lines.slice(0, -1) : lines) ? null : parsePartialJson(text, 0, { recover: true });
+  const shape = chooseJsonShape(lastIsCut ? lines.slice(0, -1) : lines, { parsed: recovered !== null, cut: recovered?.complete === false && !cutByWindow });
+  if (shape === 'json' && recovered) {
+    // Keys of a skipped member are unknown, as after a cut: complete is false.
+    return { ...base, shape: 'json', values: [{ value: recovered.value, complete: false }], damaged: true };
   }
   const values = jsonLines(text, cutByWindow);
   return values.length > 0 ? { ...base, shape: 'jsonl', values } : { ...base, shape: 'text' };

@@ -7,7 +7,7 @@ import type { InputFile } from '../types.ts';
 import { createRecordStream, type Framing, type RawRecord } from '../stream/record-stream.ts';
 import { sniffInput } from '../stream/sniff-input.ts';
 import { isProblem, type AccessLogReader, type RecordContext } from './reader.ts';
-import { errorMessage } from '../util/text.ts';
+import { errorMessage, jsonProblem } from '../util/text.ts';
 
 export interface AccessLogStreamOptions {
   reader: AccessLogReader;
@@ -58,8 +58,10 @@ export function createAccessLogStream(options: AccessLogStreamOptions): AccessLo
     if (value === undefined) {
       try {
         value = JSON.parse(record.text);
-      } catch (error) {
-        problem(at(record, `not valid JSON: ${errorMessage(error)}`));
+      } catch {
+        // At the line of the damage, which may lie well below the line the record starts on.
+        const where = jsonProblem(record.text, record.line);
+        problem({ ...at(record, where.message), line: where.line });
         return;
       }
     }

@@ -15,7 +15,11 @@ function sniff(s: Sniff): SniffVerdict {
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonFile(file.bytes);
-  if (!doc.ok) return emptyResult(FORMAT, [{ message: doc.message }]);
+  if (!doc.ok) return emptyResult(FORMAT, [doc.problem]);
+  // A rubric missing a criterion would score differently: a damaged file is not imported at all.
+  if (doc.problems.length > 0) {
+    return emptyResult(FORMAT, [...doc.problems, { message: 'the rubric file is damaged (see the problems above); nothing was imported' }]);
+  }
   const parsed = CustodyRubricFile.safeParse(doc.value);
   if (!parsed.success) {
     return emptyResult(FORMAT, [{ message: envelopeProblem(doc.value, TAG, parsed.error) }]);

@@ -83,7 +83,7 @@ function criteriaOf(row: Row, report: Report): Criterion[] {
   });
 }
 
-function example(value: unknown, report: Report): { transcript?: Transcript; rubric?: RubricContent } {
+function example(value: unknown, report: Report, damaged = false): { transcript?: Transcript; rubric?: RubricContent } {
   const parsed = Row.safeParse(value);
   if (!parsed.success) {
     report(`not a HealthBench example: ${zodMessage(parsed.error)}`);
@@ -95,8 +95,10 @@ function example(value: unknown, report: Report): { transcript?: Transcript; rub
   const completion = completionOf(row);
   const messages = chatMessages([...row.prompt, ...completion.messages], report);
   const title = titleFromMessages(messages);
-  const criteria = criteriaOf(row, report);
-  if (criteria.length === 0) report('no readable criteria; no rubric made for this example');
+  // Part of a damaged example may be missing, and a rubric short of a criterion scores differently.
+  const criteria = damaged ? [] : criteriaOf(row, report);
+  if (damaged) report('the example is damaged (see the problems above); no rubric made for it');
+  else if (criteria.length === 0) report('no readable criteria; no rubric made for this example');
   const tags = row.example_tags ?? [];
 
   const transcript = makeTranscript({
@@ -129,18 +131,19 @@ function example(value: unknown, report: Report): { transcript?: Transcript; rub
 function read(file: InputFile): ReadResult {
   const doc = parseJsonDocument(decodeText(file.bytes));
   if (doc.shape === 'empty') return emptyResult(FORMAT, [{ message: 'file is empty' }]);
-  if (doc.shape === 'invalid') return emptyResult(FORMAT, [{ message: doc.message }]);
-  const errors: ReadProblem[] = doc.shape === 'lines' ? [...doc.errors] : [];
-  const rows: { value: unknown; report: Report }[] =
+  if (doc.shape === 'invalid') return emptyResult(FORMAT, [doc.problem]);
+  const errors: ReadProblem[] = doc.shape === 'lines' ? [...doc.errors] : [...doc.problems];
+  // flatMap passes over the holes that damaged rows leave in a JSON array.
+  const rows: { value: unknown; report: Report; damaged?: boolean }[] =
     doc.shape === 'lines'
       ? doc.rows.map((r) => ({ value: r.value, report: reporterFor(errors, { line: r.line }) }))
       : Array.isArray(doc.value)
-        ? doc.value.map((value: unknown, i) => ({ value, report: reporterFor(errors, { sample: arrayPosition(i) }) }))
-        : [{ value: doc.value, report: reporterFor(errors) }];
+        ? doc.value.flatMap((value: unknown, i) => [{ value, report: reporterFor(errors, { sample: arrayPosition(i) }) }])
+        : [{ value: doc.value, report: reporterFor(errors), damaged: doc.problems.length > 0 }];
   const transcripts: Transcript[] = [];
   const rubrics: RubricContent[] = [];
   for (const row of rows) {
-    const { transcript, rubric } = example(row.value, row.report);
+    const { transcript, rubric } = example(row.value, row.report, row.damaged);
     if (transcript) transcripts.push(transcript);
     if (rubric) rubrics.push(rubric);
   }

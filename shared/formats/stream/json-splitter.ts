@@ -5,9 +5,10 @@
 //   { … } with no wrapper array   → the object itself is one record
 //   several top-level values      → each is a record (concatenated JSON, JSON Lines); only
 //                                   the file's first value can be an envelope
-// Validation is JSON.parse's job, per record, so one bad record costs only itself. Damage
-// to the structure (a stray quote or bracket) can merge the records after it; everything
-// before the damage is always kept.
+// Validation is JSON.parse's job, per record, so one bad record costs only itself. A string
+// ends at a line break (JSON strings hold none), so a lost quote stays in its record when
+// records are on lines of their own; other damage to the structure (a stray bracket) can
+// merge the records after it; everything before the damage is always kept.
 import type { TextSink } from './lines.ts';
 
 export type RecordHandler = (text: string, line: number, ordinal: number) => void;
@@ -57,6 +58,16 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
   let parts: string[] = [];
   let held = 0;
   let oversize = false;
+  // Where the record starts on its line (-1: not first on it), and whether a string in it
+  // broke at a line end: then a line starting at that column with "{" or "[" is the next record.
+  let recordColumn = -1;
+  let recordDamaged = false;
+
+  // Absolute offsets, for columns: of the chunk being cut, and of the current line's start.
+  let consumed = 0;
+  let lineStart = 0;
+  let lineBlank = true;
+  let firstOnLine = false;
 
   // Keys of a top-level object, to spot a wrapper array.
   let expectKey = false;
@@ -72,6 +83,8 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
     stringRecord = isString;
     recordLine = line;
     recordStart = at;
+    recordColumn = firstOnLine ? consumed + at - lineStart : -1;
+    recordDamaged = false;
     parts = [];
     held = 0;
     oversize = false;
@@ -129,7 +142,8 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
       if (inString) {
         if (escaped) {
           escaped = false;
-          i++;
+          // A line break is never escaped: it ends the broken string below.
+          if (s.charCodeAt(i) !== NEWLINE) i++;
           continue;
         }
         const quote = s.indexOf('"', i);
@@ -140,11 +154,19 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
           i = nextBackslash + 1;
           continue;
         }
-        // Raw newlines are invalid in JSON strings but keep later line numbers right.
+        // JSON strings hold no raw line break: one means the closing quote was lost, so the
+        // string ends there and the damage stays in its record (JSON.parse reports it) instead
+        // of swapping strings and structure for every record after it.
         if (nextNewline !== -1 && nextNewline < i) nextNewline = s.indexOf('\n', i);
-        while (nextNewline >= 0 && nextNewline < stop) {
-          line++;
-          nextNewline = s.indexOf('\n', nextNewline + 1);
+        if (nextNewline >= 0 && nextNewline < stop) {
+          inString = false;
+          if (recording) recordDamaged = true;
+          if (keying) {
+            keying = false;
+            keyParts = [];
+          }
+          i = nextNewline;
+          continue;
         }
         // The string goes on into the next chunk.
         if (quote < 0) break;
@@ -161,9 +183,20 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
       }
       const c = s.charCodeAt(i);
       if (isSpace(c)) {
-        if (c === NEWLINE) line++;
+        if (c === NEWLINE) {
+          line++;
+          lineStart = consumed + i + 1;
+          lineBlank = true;
+        }
         i++;
         continue;
+      }
+      firstOnLine = lineBlank;
+      lineBlank = false;
+      if (firstOnLine && recording && recordDamaged && !scalar && depth > recordDepth && (c === OPEN_BRACE || c === OPEN_BRACKET) && consumed + i - lineStart === recordColumn) {
+        // The damaged record's brackets never balanced: it ends where its sibling begins.
+        finish(s, i);
+        depth = recordDepth;
       }
       if (depth === 0) {
         if (c === OPEN_BRACKET) {
@@ -235,6 +268,7 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
     }
     if (recording) hold(s.slice(recordStart));
     if (keying) keyParts.push(s.slice(keyStart));
+    consumed += n;
   };
 
   return {

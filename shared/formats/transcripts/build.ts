@@ -24,6 +24,8 @@ export function chatMessages(raw: unknown, report: Report): Message[] {
     return [];
   }
   const drafts = raw.flatMap((m: unknown, i) => {
+    // A message skipped as damaged JSON (a hole, or undefined once validated) was reported already.
+    if (m === undefined) return [];
     const draft = chatMessage(m, i, report);
     return draft ? [draft] : [];
   });

@@ -28,15 +28,17 @@ function duplicateMessageId(transcript: Transcript): string | undefined {
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonFile(file.bytes);
-  if (!doc.ok) return emptyResult(FORMAT, [{ message: doc.message }]);
+  if (!doc.ok) return emptyResult(FORMAT, [doc.problem]);
   const envelope = Envelope.safeParse(doc.value);
   if (!envelope.success) {
-    return emptyResult(FORMAT, [{ message: envelopeProblem(doc.value, TAG, envelope.error) }]);
+    return emptyResult(FORMAT, [...doc.problems, { message: envelopeProblem(doc.value, TAG, envelope.error) }]);
   }
-  const errors: ReadResult['errors'] = [];
+  const errors: ReadResult['errors'] = [...doc.problems];
   const transcripts: Transcript[] = [];
   const ids = new Set<string>();
   envelope.data.transcripts.forEach((raw, i) => {
+    // A damaged entry (a hole in the parsed array) was reported where the damage is.
+    if (raw === undefined) return;
     const sample = arrayPosition(i);
     const label = isRecord(raw) && idOf(raw.id) ? `transcript ${JSON.stringify(raw.id)}` : 'transcript';
     const parsed = Transcript.safeParse(raw);

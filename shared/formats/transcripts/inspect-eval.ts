@@ -8,7 +8,7 @@ import type { FormatReader, InputFile, ReadResult, SniffVerdict } from '../types
 import type { Sniff } from '../sniff.ts';
 import { InspectLogHeader, inspectSampleTranscript } from './inspect-sample.ts';
 import { dedupeTranscriptIds } from './build.ts';
-import { decodeText, errorMessage, parseJson } from '../util/text.ts';
+import { decodeText, errorMessage, parseJson, parseJsonFile } from '../util/text.ts';
 import { reporterFor, zodMessage } from '../util/result.ts';
 
 const FORMAT = 'inspect-eval';
@@ -75,9 +75,13 @@ export function openInspectEval(bytes: Uint8Array): InspectEvalArchive {
   const toSample = (name: string, entry: Uint8Array | undefined): SampleRead => {
     const errors: ReadProblem[] = [];
     if (!entry) return { transcript: null, errors: [{ sample: name, message: 'entry is too large to inflate' }] };
-    const doc = parseJson(decodeText(entry));
-    if (!doc.ok) return { transcript: null, errors: [{ sample: name, message: doc.message }] };
+    // A damaged message costs only itself, as in a .json log; lines are the entry's own.
+    const doc = parseJsonFile(entry);
+    if (!doc.ok) return { transcript: null, errors: [{ sample: name, ...doc.problem }] };
+    errors.push(...doc.problems.map((p) => ({ sample: name, ...p })));
     const transcript = inspectSampleTranscript(doc.value, header?.eval, FORMAT, reporterFor(errors, { sample: name }));
+    // A damaged entry that kept no message is no transcript (its problems say why).
+    if (transcript && transcript.messages.length === 0 && doc.problems.length > 0) return { transcript: null, errors };
     return { transcript: transcript ?? null, errors };
   };
 

@@ -20,14 +20,14 @@ function sniff(s: Sniff): SniffVerdict {
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonFile(file.bytes);
-  if (!doc.ok) return emptyResult(FORMAT, [{ message: doc.message }]);
+  if (!doc.ok) return emptyResult(FORMAT, [doc.problem]);
   const header = InspectLogHeader.safeParse(doc.value);
-  if (!header.success) return emptyResult(FORMAT, [{ message: `not an Inspect eval log: ${zodMessage(header.error)}` }]);
+  if (!header.success) return emptyResult(FORMAT, [...doc.problems, { message: `not an Inspect eval log: ${zodMessage(header.error)}` }]);
   const samples = isRecord(doc.value) ? doc.value.samples : undefined;
   if (!Array.isArray(samples) || samples.length === 0) {
-    return emptyResult(FORMAT, [{ message: 'the log holds no samples (was it written with log_samples off?)' }]);
+    return emptyResult(FORMAT, [...doc.problems, { message: 'the log holds no samples (was it written with log_samples off?)' }]);
   }
-  const errors: ReadResult['errors'] = [];
+  const errors: ReadResult['errors'] = [...doc.problems];
   const transcripts = samples.flatMap((raw: unknown, i) => {
     const t = inspectSampleTranscript(raw, header.data.eval, FORMAT, reporterFor(errors, { sample: arrayPosition(i) }));
     return t ? [t] : [];

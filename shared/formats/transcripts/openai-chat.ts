@@ -22,7 +22,8 @@ function isConversation(value: unknown): boolean {
 
 /** An array whose first item is itself a conversation, rather than a message. */
 function holdsConversations(items: unknown[]): boolean {
-  const first = items[0];
+  // The first element present: a damaged first element leaves a hole (util/text.ts parseJsonFile).
+  const first = items.find((item) => item !== undefined);
   return Array.isArray(first) || (isRecord(first) && 'messages' in first);
 }
 
@@ -63,13 +64,13 @@ function conversation(value: unknown, report: Report): Transcript | undefined {
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonDocument(decodeText(file.bytes));
-  const errors = doc.shape === 'lines' ? [...doc.errors] : [];
+  const errors = doc.shape === 'lines' ? [...doc.errors] : doc.shape === 'json' ? [...doc.problems] : [];
   const found: (Transcript | undefined)[] = [];
   switch (doc.shape) {
     case 'empty':
       return emptyResult(FORMAT, [{ message: 'file is empty' }]);
     case 'invalid':
-      return emptyResult(FORMAT, [{ message: doc.message }]);
+      return emptyResult(FORMAT, [doc.problem]);
     case 'lines':
       for (const row of doc.rows) found.push(conversation(row.value, reporterFor(errors, { line: row.line })));
       errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -56,12 +56,12 @@ function trajectory(value: unknown, errors: ReadResult['errors'], sample: string
 
 function read(file: InputFile): ReadResult {
   const doc = parseJsonFile(file.bytes);
-  if (!doc.ok) return emptyResult(FORMAT, [{ message: doc.message }]);
+  if (!doc.ok) return emptyResult(FORMAT, [doc.problem]);
   const list = doc.value;
   if (!Array.isArray(list) && !isRecord(list)) {
-    return emptyResult(FORMAT, [{ message: `expected a JSON array of trajectories, found ${shapeOf(list)}` }]);
+    return emptyResult(FORMAT, [...doc.problems, { message: `expected a JSON array of trajectories, found ${shapeOf(list)}` }]);
   }
-  const errors: ReadResult['errors'] = [];
+  const errors: ReadResult['errors'] = [...doc.problems];
   // A lone trajectory object is read as a one-item array.
   const transcripts = (Array.isArray(list) ? list : [list]).flatMap((item: unknown, i) => {
     const t = trajectory(item, errors, Array.isArray(list) ? arrayPosition(i) : undefined);

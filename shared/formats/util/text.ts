@@ -1,5 +1,6 @@
 // Decoding and JSON helpers shared by every text reader.
 import type { ReadProblem } from '../../model/import-report.ts';
+import { jsonSyntaxError, lineColumn, parsePartialJson } from './partial-json.ts';
 
 // Non-fatal: invalid bytes become U+FFFD instead of failing the file; the BOM is dropped.
 const utf8 = new TextDecoder('utf-8');
@@ -44,10 +45,64 @@ export function parseJson(text: string): JsonParse {
   }
 }
 
-/** The whole file as one JSON document, or the one problem that stops it. */
-export function parseJsonFile(bytes: Uint8Array): JsonParse {
+/** A whole JSON file: its value with what was skipped or repaired, or the one problem that stops it. */
+export type JsonFile = { ok: true; value: unknown; problems: ReadProblem[] } | { ok: false; problem: ReadProblem };
+
+/**
+ * The whole file as one JSON document. A damaged element of an array (or member of an
+ * object) is skipped and reported at the line of the damage, and the rest is read: see
+ * util/partial-json.ts. A skipped array element leaves a hole, so the elements after it
+ * keep their positions (and `#<n>` names stay true); a document cut off at the end loses
+ * only the element it was cut in.
+ */
+export function parseJsonFile(bytes: Uint8Array): JsonFile {
   const text = decodeText(bytes);
-  return text.trim() === '' ? { ok: false, message: 'file is empty' } : parseJson(text);
+  if (text.trim() === '') return { ok: false, problem: { message: 'file is empty' } };
+  const whole = parseJson(text);
+  return whole.ok ? { ok: true, value: whole.value, problems: [] } : parseDamagedJson(text);
+}
+
+function parseDamagedJson(text: string): JsonFile {
+  const parsed = parsePartialJson(text, 0, { recover: true, holes: true, dropCut: true });
+  const lineAt = lineLocator(text);
+  if (!parsed) return { ok: false, problem: jsonProblem(text) };
+  const column = (index: number): number => index - text.lastIndexOf('\n', index - 1);
+  const problems: ReadProblem[] = parsed.damage.map((d) => ({
+    line: lineAt(d.index),
+    message: d.kind === 'syntax' ? d.message.replace(/^not valid JSON: /, `not valid JSON (column ${column(d.index)}): `) : d.message,
+  }));
+  const rest = text.slice(parsed.end).search(/\S/);
+  if (rest >= 0) problems.push({ line: lineAt(parsed.end + rest), message: 'text after the end of the JSON document (ignored)' });
+  return { ok: true, value: parsed.value, problems };
+}
+
+/**
+ * Why a record's text is not JSON, at the line of the file where the damage is
+ * (`firstLine` is the line the text starts on), with the column in the message.
+ */
+export function jsonProblem(text: string, firstLine = 1): { line: number; message: string } {
+  const error = jsonSyntaxError(text) ?? { index: 0, message: 'not a JSON value' };
+  const { line, column } = lineColumn(text, error.index);
+  return { line: firstLine + line - 1, message: `not valid JSON (column ${column}): ${error.message}` };
+}
+
+/** index → 1-based line, for many lookups in one text. */
+export function lineLocator(text: string): (index: number) => number {
+  let starts: number[] | null = null;
+  return (index) => {
+    if (!starts) {
+      starts = [0];
+      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 export interface JsonLine {
@@ -57,32 +112,70 @@ export interface JsonLine {
 
 export type JsonDocument =
   | { shape: 'empty' }
-  | { shape: 'json'; value: unknown }
+  | { shape: 'json'; value: unknown; problems: ReadProblem[] }
   | { shape: 'lines'; rows: JsonLine[]; errors: ReadProblem[] }
-  | { shape: 'invalid'; message: string };
+  | { shape: 'invalid'; problem: ReadProblem };
 
 const PROBE_LINES = 5;
 
 /**
- * One JSON document, or JSON Lines when the whole text is not one document but its
- * lines are objects/arrays. Only the first few lines decide, so a single bad line
- * (even the first) still yields JSONL, while a pretty-printed file with a syntax
- * error is reported once rather than as hundreds of bad lines.
+ * A line that is a whole JSON object or array on its own, starting the line: JSON Lines
+ * are not indented, while the compact elements of a pretty-printed document are.
+ */
+function standalone(line: string): boolean {
+  return (line.startsWith('{') || line.startsWith('[')) && isContainer(parseJson(line));
+}
+
+/**
+ * Whether text that is not one JSON document is JSON Lines: its first line stands alone
+ * as an object or array, or two of its first few lines do. (A pretty-printed document
+ * has at most the odd compact last element standing alone.) `lines` are the text's lines.
+ */
+export function looksLikeJsonLines(lines: readonly string[]): boolean {
+  const probe = lines.filter((l) => l.trim() !== '').slice(0, PROBE_LINES);
+  if (probe.length === 0) return false;
+  if (standalone(probe[0]!)) return true;
+  return probe.filter(standalone).length >= 2;
+}
+
+/**
+ * The one rule, for the detector and the readers alike, by which text that is not one
+ * valid JSON value is read: JSON Lines when its lines say so; else a damaged document
+ * when the recovering parse got a value (`parsed`), unless that value was cut off at the
+ * end while some line stands alone (JSON Lines with a broken first line); else JSON Lines
+ * when any line stands alone.
+ */
+export function chooseJsonShape(lines: readonly string[], recovered: { parsed: boolean; cut: boolean }): 'lines' | 'json' | 'neither' {
+  if (looksLikeJsonLines(lines)) return 'lines';
+  const someStandalone = lines.some(standalone);
+  if (recovered.parsed && !(recovered.cut && someStandalone)) return 'json';
+  return someStandalone ? 'lines' : 'neither';
+}
+
+/**
+ * One JSON document, or JSON Lines. A text that is not one valid document is JSON Lines
+ * when its lines say so (looksLikeJsonLines), so a bad line (even the first) still yields
+ * JSONL; otherwise it is read as a damaged document, its broken elements skipped and
+ * reported at their lines (parseJsonFile), rather than as hundreds of bad lines.
  */
 export function parseJsonDocument(text: string): JsonDocument {
   if (text.trim() === '') return { shape: 'empty' };
   const whole = parseJson(text);
-  if (whole.ok) return { shape: 'json', value: whole.value };
+  if (whole.ok) return { shape: 'json', value: whole.value, problems: [] };
   const lines = text.split(/\r?\n/);
-  const probe = lines.filter((l) => l.trim() !== '').slice(0, PROBE_LINES);
-  if (!probe.some((l) => isContainer(parseJson(l)))) return { shape: 'invalid', message: whole.message };
+  const damaged = looksLikeJsonLines(lines) ? null : parseDamagedJson(text);
+  const cut = damaged?.ok === true && damaged.problems.some((p) => /truncated\?/.test(p.message));
+  const shape = chooseJsonShape(lines, { parsed: damaged?.ok === true, cut });
+  if (shape === 'json' && damaged?.ok) return { shape: 'json', value: damaged.value, problems: damaged.problems };
+  if (shape === 'neither') return { shape: 'invalid', problem: damaged && !damaged.ok ? damaged.problem : jsonProblem(text) };
   const rows: JsonLine[] = [];
   const errors: ReadProblem[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const parsed = parseJson(line);
     if (isContainer(parsed)) rows.push({ line: i + 1, value: parsed.value });
-    else errors.push({ line: i + 1, message: parsed.ok ? 'line is not a JSON object or array' : parsed.message });
+    else if (parsed.ok) errors.push({ line: i + 1, message: 'line is not a JSON object or array' });
+    else errors.push(jsonProblem(line, i + 1));
   });
   return { shape: 'lines', rows, errors };
 }

@@ -66,6 +66,17 @@ describe('JSON framing (structural splitter)', () => {
     expect(s.problems).toEqual([{ line: 1, message: expect.stringMatching(/text outside any JSON value/) }]);
   });
 
+  it('confines a lost closing quote to its record when records start lines of their own, at any chunk size', () => {
+    const body = '[\n  {\n    "id": "a",\n    "actor": {"type": "User"}\n  },\n  {\n    "id": "b",\n    "actor": {"type": "User}\n  },\n  {\n    "id": "c"\n  }\n]\n';
+    for (const sizes of [[1 << 20], [1], [7]]) {
+      const s = stream('json', utf8(body), sizes);
+      expect(s.records.map((r) => [r.line, r.ordinal])).toEqual([[2, 1], [6, 2], [10, 3]]);
+      expect(JSON.parse(s.records[2]!.text)).toEqual({ id: 'c' });
+      expect(() => JSON.parse(s.records[1]!.text)).toThrow();
+      expect(s.problems).toEqual([]);
+    }
+  });
+
   it('skips an element over the cap and keeps the next', () => {
     const s = stream('json', utf8(`[{"a":"${'y'.repeat(3000)}"}, {"b":1}]`), [100], { maxRecordChars: 500 });
     expect(texts(s)).toEqual(['{"b":1}']);

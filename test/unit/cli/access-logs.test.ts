@@ -100,6 +100,16 @@ describe('custody normalize', () => {
     expect(events(stdout()).map((e) => [e.actionNative, e.decision])).toEqual([['refund.lookup', 'allow'], ['refund.issue', 'deny']]);
   });
 
+  it('exits 3 and says why when no event at all was read', async () => {
+    const broken = new TextEncoder().encode('{"eventType": "user.session.start", "published": "2026-03-02T09:00:00Z", "actor": {"id": "u"}}\n'.replace('}\n', ''));
+    const normalize = io({ 'okta.jsonl': broken });
+    expect(await runCli(['normalize', 'okta.jsonl', '--format', 'okta-system-log'], normalize.cli)).toBe(3);
+    expect(normalize.stderr()).toMatch(/\ncustody: nothing read from okta\.jsonl: no events; line 1: not valid JSON \(column \d+\): .*\(truncated\?\)\n$/);
+    const inspect = io({ 'okta.jsonl': broken });
+    expect(await runCli(['inspect', 'okta.jsonl', '--json'], inspect.cli)).toBe(3);
+    expect(JSON.parse(inspect.stdout())).toMatchObject({ format: 'okta-system-log', count: 0, errorCount: 1 });
+  });
+
   it('refuses what is not an access log (exit 1) and bad arguments or files (exit 2)', async () => {
     const transcript = io();
     expect(await runCli(['normalize', fileURLToPath(new URL('../../fixtures/formats/openai/conversations.jsonl', import.meta.url))], transcript.cli)).toBe(1);

@@ -86,6 +86,31 @@ describe('custody inspect (table)', () => {
   });
 });
 
+describe('custody inspect when nothing at all was read', () => {
+  it('exits 3 and says why for a truncated .eval archive', async () => {
+    const { io, stdout, stderr } = fakeIo({ 'run.eval': 'PK\u0003\u0004\u0014\u0000\u0000\u0000' });
+    expect(await runCli(['inspect', 'run.eval', '--json'], io)).toBe(3);
+    expect(JSON.parse(stdout())).toMatchObject({ format: 'inspect-eval', count: 0 });
+    expect(stderr()).toMatch(/^custody: nothing read from run\.eval: no transcripts; not a readable zip archive/);
+  });
+
+  it('exits 3 when every record failed, 0 when one was read', async () => {
+    const bad = '[\n  {"task_id": 1, "traj": "lost"},\n  {"task_id": 2, "traj": null}';
+    const none = fakeIo({ 't.json': `${bad}\n]\n` });
+    expect(await runCli(['inspect', 't.json'], none.io)).toBe(3);
+    expect(none.stderr()).toBe('custody: nothing read from t.json: no transcripts; #1: not a tau-bench trajectory: traj: Invalid input: expected array, received string (and 1 more problems)\n');
+    const some = fakeIo({ 't.json': `${bad},\n  {"task_id": 3, "traj": [{"role": "user", "content": "hi"}]}\n]\n` });
+    expect(await runCli(['inspect', 't.json'], some.io)).toBe(0);
+    expect(some.stderr()).toBe('');
+  });
+
+  it('says an empty file is empty (exit 1), not what every reader did not find', async () => {
+    const { io, stdout } = fakeIo({ 'blank.json': '  \n' });
+    expect(await runCli(['inspect', 'blank.json'], io)).toBe(1);
+    expect(stdout()).toBe('file    blank.json\nformat  unknown\nreason  file is empty\n');
+  });
+});
+
 describe('custody errors and help', () => {
   it.each([
     ['ENOENT', 'no such file'],
@@ -107,6 +132,7 @@ describe('custody errors and help', () => {
     const help = fakeIo();
     expect(await runCli(['--help'], help.io)).toBe(0);
     expect(help.stdout()).toContain('custody inspect FILE [--json]');
+    expect(help.stdout()).toMatch(/Exit status:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 +format recognised but nothing at all read/);
   });
 });
 

@@ -31,7 +31,8 @@ const SUPPORTED: Record<string, Expected> = {
   'transcripts/inspect-ai/2025-05-12T20-27-36-04-00_browser.json': { format: 'inspect-json', transcripts: 1, messages: 10, toolCalls: 4 },
   [POPULARITY]: { format: 'inspect-eval', transcripts: 10, messages: 30, toolCalls: 0 },
   'transcripts/swe-agent/marshmallow-code__marshmallow-1867.function_calling_replace.traj': { format: 'swe-agent', transcripts: 1, messages: 24, toolCalls: 11 },
-  'transcripts/swe-agent/pydicom__pydicom-1458.traj': { format: 'swe-agent', transcripts: 1, messages: 26, toolCalls: 0 },
+  // Legacy: the 12 trajectory[].action commands are the tool calls.
+  'transcripts/swe-agent/pydicom__pydicom-1458.traj': { format: 'swe-agent', transcripts: 1, messages: 26, toolCalls: 12 },
   // 74 prompt messages plus the 24 rows that carry an ideal completion.
   [HEALTHBENCH_30]: { format: 'healthbench', transcripts: 30, messages: 98, toolCalls: 0, rubrics: 30, criteria: 352 },
   'rubrics/healthbench/2025-05-07-06-14-12_oss_eval_example_2.json': { format: 'healthbench', transcripts: 1, messages: 2, toolCalls: 0, rubrics: 1, criteria: 10 },

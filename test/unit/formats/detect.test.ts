@@ -53,7 +53,9 @@ describe('detectFormat', () => {
   });
 
   it('says an empty or binary file is what it is', () => {
-    expect(detectFormat(fixture('openai/empty.json')).reason).toMatch(/custody-transcripts: file is empty/);
+    // One plain sentence, not every reader's verdict on nothing.
+    expect(detectFormat(fixture('openai/empty.json'))).toMatchObject({ kind: 'unknown', reason: 'file is empty', tried: [] });
+    expect(detectFormat(text('blank.jsonl', ' \r\n\t\n')).reason).toBe('file is empty');
     expect(detectFormat({ name: 'x.bin', bytes: new Uint8Array([0, 1, 2]) }).reason).toMatch(/binary data/);
   });
 

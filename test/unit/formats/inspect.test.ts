@@ -95,7 +95,17 @@ describe('inspect-eval archives', () => {
     const withBad = evalArchive(log, { 'samples/oops_epoch_1.json': strToU8('{"id": "oops", "messages": [') });
     const result = inspectEvalReader.read({ name: 'pantry.eval', bytes: withBad });
     expect(result.transcripts).toHaveLength(2);
-    expect(result.errors).toEqual([{ sample: 'samples/oops_epoch_1.json', message: expect.stringMatching(/^not valid JSON/) }]);
+    expect(result.errors).toEqual([{ sample: 'samples/oops_epoch_1.json', line: 1, message: expect.stringMatching(/cut off at the end of the file \(truncated\?\)/) }]);
+    const notJson = inspectEvalReader.read({ name: 'pantry.eval', bytes: evalArchive(log, { 'samples/oops_epoch_1.json': strToU8('oops') }) });
+    expect(notJson.errors).toEqual([{ sample: 'samples/oops_epoch_1.json', line: 1, message: 'not valid JSON (column 1): unexpected "o"' }]);
+  });
+
+  it('skips a damaged message of a sample entry, at its line, and keeps the rest of the sample', () => {
+    const sample = '{\n  "id": "tea",\n  "messages": [\n    {"role": "user", "content": "Tea?"},\n    {"role": "assistant" "content": "Yes."},\n    {"role": "user", "content": "Thanks."}\n  ]\n}\n';
+    const result = inspectEvalReader.read({ name: 'pantry.eval', bytes: evalArchive(log, { 'samples/tea_epoch_1.json': strToU8(sample) }) });
+    const tea = result.transcripts.find((t) => t.metadata.sampleId === 'tea');
+    expect(tea!.messages.map((m) => [m.id, m.role])).toEqual([['m0', 'user'], ['m2', 'user']]);
+    expect(result.errors).toEqual([{ sample: 'samples/tea_epoch_1.json', line: 5, message: expect.stringMatching(/^not valid JSON \(column 26\): .*element 2 of this array skipped$/) }]);
   });
 
   it('still reads the other samples when one entry cannot be inflated', () => {
