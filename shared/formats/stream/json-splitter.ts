@@ -129,22 +129,30 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
       if (inString) {
         if (escaped) {
           escaped = false;
+          // An escaped raw newline still ends a line.
+          if (s.charCodeAt(i) === NEWLINE) {
+            line++;
+            if (nextNewline === i) nextNewline = -2;
+          }
           i++;
           continue;
         }
         const quote = s.indexOf('"', i);
-        const stop = quote < 0 ? n : quote;
+        let stop = quote < 0 ? n : quote;
         if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = s.indexOf('\\', i);
-        if (nextBackslash >= 0 && nextBackslash < stop) {
-          escaped = true;
-          i = nextBackslash + 1;
-          continue;
-        }
-        // Raw newlines are invalid in JSON strings but keep later line numbers right.
+        const escape = nextBackslash >= 0 && nextBackslash < stop;
+        if (escape) stop = nextBackslash;
+        // Raw newlines are invalid in JSON strings but keep later line numbers right; those
+        // before an escape count too, or the line would depend on where chunks end.
         if (nextNewline !== -1 && nextNewline < i) nextNewline = s.indexOf('\n', i);
         while (nextNewline >= 0 && nextNewline < stop) {
           line++;
           nextNewline = s.indexOf('\n', nextNewline + 1);
+        }
+        if (escape) {
+          escaped = true;
+          i = nextBackslash + 1;
+          continue;
         }
         // The string goes on into the next chunk.
         if (quote < 0) break;
