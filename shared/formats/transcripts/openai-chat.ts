@@ -20,10 +20,14 @@ function isConversation(value: unknown): boolean {
   return isRecord(value) && Array.isArray(value.messages) && isMessage(value.messages[0]);
 }
 
-/** An array whose first item is itself a conversation, rather than a message. */
+/**
+ * An array of conversations rather than of messages: its first item that is either says
+ * which (a damaged first item must not turn every conversation into one bad message list).
+ */
 function holdsConversations(items: unknown[]): boolean {
-  const first = items[0];
-  return Array.isArray(first) || (isRecord(first) && 'messages' in first);
+  const isConversationLike = (item: unknown): boolean => Array.isArray(item) || (isRecord(item) && 'messages' in item);
+  const first = items.find((item) => isMessage(item) || isConversationLike(item)) ?? items[0];
+  return isConversationLike(first) && !isMessage(first);
 }
 
 function sniff(s: Sniff): SniffVerdict {
