@@ -94,6 +94,8 @@ function runTarget(name: string, args: Args): Promise<Tally> {
         return;
       }
       start[0] = 0;
+      // Inputs this worker has reported; a hang adds the ones it finished but had not reported.
+      let reported = 0;
       const input: WorkerInput = { ...config, from, to: args.count, failureDir: resolve(args.out), current, started };
       const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: input });
       let finished = false;
@@ -105,7 +107,7 @@ function runTarget(name: string, args: Args): Promise<Tally> {
           const hung = Atomics.load(index, 0);
           void worker.terminate();
           tally.hangs++;
-          tally.inputs++;
+          tally.inputs += hung - from - reported + 1;
           const session = openSession(config);
           const c = session.generate(hung);
           const saved = saveFailure(resolve(args.out), config, c, 'hang', [`still running after ${args.limitMs} ms`]);
@@ -119,6 +121,7 @@ function runTarget(name: string, args: Args): Promise<Tally> {
         if (m.type === 'progress') {
           const before = tally.inputs;
           tally.inputs += m.done;
+          reported += m.done;
           if (Math.floor(tally.inputs / 2500) > Math.floor(before / 2500)) console.log(`  ${name}: ${tally.inputs}/${args.count} (${((Date.now() - began) / 1000).toFixed(0)} s)`);
           tally.runMs += m.totalMs;
           tally.seeds = m.seedsCount;

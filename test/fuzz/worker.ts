@@ -58,7 +58,7 @@ for (let index = input.from; index < input.to; index++) {
     const saved = saveFailure(input.failureDir, input, c, kind, messages);
     post({ type: 'failure', index, kind, op: c.op, detail: c.detail.slice(0, 200), messages: messages.slice(0, 3), saved });
   }
-  if (done >= 250) flush();
+  if (done >= 20) flush();
 }
 flush();
 post({ type: 'done' });

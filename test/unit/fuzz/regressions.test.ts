@@ -46,3 +46,12 @@ describe('found by fuzzing', () => {
     expect(out.filter((r) => r.message).map((r) => r.line)).toEqual([2]);
   });
 });
+
+describe('found by fuzzing: deep nesting', () => {
+  it('canonicalJson (content hashes of transcripts) takes a value nested thousands of levels deep', async () => {
+    const { canonicalJson } = await import('../../../shared/rubric/canonical-json.ts');
+    const depth = 2000;
+    const value = JSON.parse('[{"role":"user","content":'.repeat(depth) + '"x"' + '}]'.repeat(depth)) as unknown;
+    expect(canonicalJson(value)).toBe('[{"content":'.repeat(depth) + '"x"' + ',"role":"user"}]'.repeat(depth));
+  });
+});
