@@ -53,6 +53,9 @@ export function verdict(s: Sniff, matches: (record: Obj) => boolean, vendor: str
  * "binary") is judged from its lines: if any parses on its own, it is JSON Lines.
  */
 export function jsonFraming(s: Sniff): Framing {
+  // A JSON array (or an envelope's) that damage keeps from parsing is still an array: read
+  // as JSON Lines, its "{…}," element lines would all fail, not just the damaged one.
+  if (s.shape !== 'json' && (/^\s*\[/.test(s.text) || hasElementLines(s.text))) return 'json';
   if (s.shape === 'jsonl') return 'jsonl';
   if (s.shape === 'json') {
     // One line longer than the window, holding an object that is no envelope: the first
@@ -72,6 +75,19 @@ export function jsonFraming(s: Sniff): Framing {
     }
   });
   return standalone || !/^\s*[[{]/.test(s.text) ? 'jsonl' : 'json';
+}
+
+/** Some line is a complete object followed by a comma: an element of a JSON array, never a JSON Lines row. */
+function hasElementLines(text: string): boolean {
+  return text.split('\n', 64).some((line) => {
+    const t = line.trim();
+    if (!t.startsWith('{') || !t.endsWith(',')) return false;
+    try {
+      return obj(JSON.parse(t.slice(0, -1))) !== undefined;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export type ReaderSpec = Omit<AccessLogReader, 'kind' | 'read' | 'framing'> & { framing?: AccessLogReader['framing'] };

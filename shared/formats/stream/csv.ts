@@ -149,13 +149,14 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
       else ragged(first, fields, 1);
       return;
     }
-    // Re-read line by line: lines that stand alone as rows are kept.
-    for (const row of rows) {
-      if (row.text.trim() === '') continue;
-      const alone = parseCsvRow(row.text, delimiter);
-      if (countQuotes(row.text) % 2 === 0 && fits(alone)) emit(row.text, row.line, alone);
-      else ragged(row.line, alone, 1);
-    }
+    // The first line opened a quote that swallowed the lines after it: report it and read
+    // the rest again from the next line, so later rows (even quoted multi-line ones) are kept.
+    const [head, ...rest] = rows;
+    const alone = parseCsvRow(head!.text, delimiter);
+    if (countQuotes(head!.text) % 2 === 0 && fits(alone)) emit(head!.text, head!.line, alone);
+    else if (fits(alone)) onProblem({ line: head!.line, message: 'a quote opened on this line is never closed; skipped' });
+    else ragged(head!.line, alone, 1);
+    for (const row of rest) feed(row.text, row.line);
   };
 
   const flush = (damaged: boolean): void => {
@@ -166,15 +167,17 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
     resolve(rows, damaged);
   };
 
+  function feed(text: string, line: number): void {
+    if (pending.length === 0 && text.trim() === '') return;
+    pending.push({ text, line });
+    pendingQuotes += countQuotes(text);
+    pendingChars += text.length;
+    if (pendingQuotes % 2 === 0) flush(false);
+    else if (pending.length >= options.maxRowLines || pendingChars > options.maxChars) flush(true);
+  }
+
   const lines = createLineSplitter(
-    (text, line) => {
-      if (pending.length === 0 && text.trim() === '') return;
-      pending.push({ text, line });
-      pendingQuotes += countQuotes(text);
-      pendingChars += text.length;
-      if (pendingQuotes % 2 === 0) flush(false);
-      else if (pending.length >= options.maxRowLines || pendingChars > options.maxChars) flush(true);
-    },
+    feed,
     (line, chars) => {
       flush(pending.length > 1);
       onProblem({ line, message: `line is longer than ${options.maxChars} characters (${chars}); skipped` });
@@ -186,8 +189,9 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
     push: (text) => lines.push(text),
     end() {
       lines.end();
-      // An unclosed quote at the end: the file was cut inside a quoted field.
-      flush(pending.length > 0);
+      // An unclosed quote at the end: the file was cut inside a quoted field. Each flush
+      // drops at least one line, re-reading the others.
+      while (pending.length > 0) flush(true);
     },
   };
 }

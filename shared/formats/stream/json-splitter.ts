@@ -147,16 +147,14 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
           continue;
         }
         const quote = s.indexOf('"', i);
-        const stop = quote < 0 ? n : quote;
+        let stop = quote < 0 ? n : quote;
         if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = s.indexOf('\\', i);
-        if (nextBackslash >= 0 && nextBackslash < stop) {
-          escaped = true;
-          i = nextBackslash + 1;
-          continue;
-        }
+        const escape = nextBackslash >= 0 && nextBackslash < stop;
+        if (escape) stop = nextBackslash;
         // JSON strings hold no raw line break: one means the closing quote was lost, so the
         // string ends there and the damage stays in its record (JSON.parse reports it) instead
-        // of swapping strings and structure for every record after it.
+        // of swapping strings and structure for every record after it. A break before an
+        // escape is seen first, or the line would depend on where chunks end.
         if (nextNewline !== -1 && nextNewline < i) nextNewline = s.indexOf('\n', i);
         if (nextNewline >= 0 && nextNewline < stop) {
           inString = false;
@@ -166,6 +164,11 @@ export function createJsonSplitter(onRecord: RecordHandler, onProblem: ProblemHa
             keyParts = [];
           }
           i = nextNewline;
+          continue;
+        }
+        if (escape) {
+          escaped = true;
+          i = nextBackslash + 1;
           continue;
         }
         // The string goes on into the next chunk.

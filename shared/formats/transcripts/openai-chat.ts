@@ -20,11 +20,15 @@ function isConversation(value: unknown): boolean {
   return isRecord(value) && Array.isArray(value.messages) && isMessage(value.messages[0]);
 }
 
-/** An array whose first item is itself a conversation, rather than a message. */
+/**
+ * An array of conversations rather than of messages: its first item that is either says
+ * which (a damaged first item must not turn every conversation into one bad message list).
+ */
 function holdsConversations(items: unknown[]): boolean {
-  // The first element present: a damaged first element leaves a hole (util/text.ts parseJsonFile).
-  const first = items.find((item) => item !== undefined);
-  return Array.isArray(first) || (isRecord(first) && 'messages' in first);
+  // A hole (a damaged element skipped by util/text.ts parseJsonFile) is neither, so it is passed over.
+  const isConversationLike = (item: unknown): boolean => Array.isArray(item) || (isRecord(item) && 'messages' in item);
+  const first = items.find((item) => isMessage(item) || isConversationLike(item)) ?? items[0];
+  return isConversationLike(first) && !isMessage(first);
 }
 
 function sniff(s: Sniff): SniffVerdict {

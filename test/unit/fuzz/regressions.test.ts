@@ -1,0 +1,57 @@
+// Reader bugs the fuzz harness found, one test each (replay any other with `npm run fuzz -- --case`).
+import { describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { createRecordStream, type Framing } from '../../../shared/formats/stream/record-stream.ts';
+import { readWith } from '../../../shared/formats/access-logs/pipeline.ts';
+import { oktaReader } from '../../../shared/formats/access-logs/okta.ts';
+import { openaiChatReader } from '../../../shared/formats/transcripts/openai-chat.ts';
+
+function records(framing: Framing, text: string, chunk: number) {
+  const out: { text?: string; line?: number; message?: string }[] = [];
+  const s = createRecordStream(framing, (r) => out.push({ text: r.text, line: r.line }), (p) => out.push({ line: p.line, message: p.message }));
+  const bytes = strToU8(text);
+  for (let i = 0; i < bytes.length; i += chunk) s.push(bytes.subarray(i, i + chunk));
+  s.end();
+  return out;
+}
+
+describe('found by fuzzing', () => {
+  it('JSON splitter: a raw newline before an escape counts, whatever the chunks', () => {
+    const text = '{"a":"x\ny\\"z"}\n!stray\n{"b":1}\n';
+    const whole = records('json', text, text.length);
+    expect(whole.find((r) => r.message)?.line).toBe(3);
+    for (const chunk of [1, 2, 3, 7]) expect(records('json', text, chunk)).toEqual(whole);
+  });
+
+  it('access-log framing: a JSON array with one damaged element per line keeps the others', () => {
+    const event = (id: string) => JSON.stringify({ uuid: id, published: '2026-03-02T10:00:00.000Z', eventType: 'user.session.start', actor: { id: '00u1', type: 'User' }, outcome: { result: 'SUCCESS' } });
+    // The damaged middle element makes the document unparseable; its neighbours are whole lines.
+    const text = `[\n${event('a')},\n${event('b').replace('"uuid":', '"uuid";')},\n${event('c')}\n]\n`;
+    const out = readWith(oktaReader, { name: 'okta.json', bytes: strToU8(text) });
+    expect(out.framing).toBe('json');
+    expect(out.events.map((e) => e.nativeId)).toEqual(['a', 'c']);
+  });
+
+  it('OpenAI chat: a junk first item does not turn a list of conversations into one', () => {
+    const text = JSON.stringify(['junk', [{ role: 'user', content: 'hi' }], { messages: [{ role: 'user', content: 'yo' }] }]);
+    const result = openaiChatReader.read({ name: 'c.json', bytes: strToU8(text) });
+    expect(result.transcripts.map((t) => t.title)).toEqual(['hi', 'yo']);
+    expect(result.errors).toHaveLength(1);
+  });
+
+  it('CSV splitter: a stray quote does not lose the quoted multi-line row after it', () => {
+    const text = 'a,b,c\n1,x"y,2,9\n3,"multi\nline",4\n5,6,7\n';
+    const out = records('csv', text, text.length);
+    expect(out.filter((r) => r.text !== undefined).map((r) => r.text)).toEqual(['3,"multi\nline",4', '5,6,7']);
+    expect(out.filter((r) => r.message).map((r) => r.line)).toEqual([2]);
+  });
+});
+
+describe('found by fuzzing: deep nesting', () => {
+  it('canonicalJson (content hashes of transcripts) takes a value nested thousands of levels deep', async () => {
+    const { canonicalJson } = await import('../../../shared/crypto/canonical-json.ts');
+    const depth = 2000;
+    const value = JSON.parse('[{"role":"user","content":'.repeat(depth) + '"x"' + '}]'.repeat(depth)) as unknown;
+    expect(canonicalJson(value)).toBe('[{"content":'.repeat(depth) + '"x"' + ',"role":"user"}]'.repeat(depth));
+  });
+});
