@@ -9,7 +9,7 @@ import {
 } from './annotation-logic.ts';
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
-import { MARK, markOnce, measureSaved } from './perf.ts';
+import { currentInputAt, lastWrite, MARK, markOnce, measureSaved } from './perf.ts';
 import { findNextUndone, loadDesk, saveAnnotation, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
@@ -22,7 +22,12 @@ function errorText(e: unknown): string {
 }
 
 function makeSaver(): Autosaver<Annotation> {
-  return new Autosaver<Annotation>((a) => saveAnnotation(db(), a), {
+  const write = (a: Annotation) => {
+    lastWrite.writeStart = performance.now();
+    lastWrite.putDone = null;
+    return saveAnnotation(db(), a, () => (lastWrite.putDone = performance.now()));
+  };
+  return new Autosaver<Annotation>(write, {
     delayMs: 250,
     onState: (saveState) => useReview.setState({ saveState }),
     onSaved: measureSaved,
@@ -41,7 +46,7 @@ export function commit(next: Annotation, kind: ChangeKind): void {
   if (!desk || !saver) return;
   const annotation = { ...next, timeSpentMs: next.timeSpentMs + activity.take() };
   useReview.setState({ desk: { ...desk, annotation } });
-  saver.change(annotation, kind);
+  saver.change(annotation, kind, currentInputAt());
 }
 
 let sessionTimer: ReturnType<typeof setTimeout> | null = null;

@@ -9,6 +9,8 @@ export type ChangeKind = 'immediate' | 'typing';
 export interface SavedChange {
   at: number;
   kind: ChangeKind;
+  /** When the user's key or input event happened, if known (same clock as `at`). */
+  input?: number;
 }
 
 export interface AutosaveOptions {
@@ -44,9 +46,9 @@ export class Autosaver<T> {
     return this.latest !== null || this.inFlight > 0;
   }
 
-  change(value: T, kind: ChangeKind): void {
+  change(value: T, kind: ChangeKind, input?: number): void {
     this.latest = value;
-    this.changes.push({ at: this.now(), kind });
+    this.changes.push(input === undefined ? { at: this.now(), kind } : { at: this.now(), kind, input });
     this.opts.onState?.('pending');
     if (kind === 'immediate') void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.delayMs ?? 250);

@@ -43,9 +43,10 @@ export async function loadDesk(database: CustodyDb, queueItemId: string): Promis
 }
 
 /** Annotation and queue status change together or not at all. */
-export async function saveAnnotation(database: CustodyDb, annotation: Annotation): Promise<void> {
+export async function saveAnnotation(database: CustodyDb, annotation: Annotation, onPut?: () => void): Promise<void> {
   await database.transaction('rw', [database.annotations, database.queue], async () => {
     await database.annotations.put(annotation);
+    onPut?.();
     await database.queue.update(annotation.id, { status: annotation.status });
   });
 }
