@@ -1,6 +1,7 @@
 // Review lifecycle: open a queue item, save every change, submit, reopen, move on.
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { db } from '../../db/database.ts';
+import type { QueueItem } from '../../db/rows.ts';
 import {
   freshAnnotation,
   reopenAnnotation,
@@ -21,11 +22,20 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function makeSaver(): Autosaver<Annotation> {
-  const write = (a: Annotation) => {
+function makeSaver(item: QueueItem): Autosaver<Annotation> {
+  // The queue row's status as last written: while it does not change, a save is a
+  // single put of the annotation.
+  let queueStatus: QueueItem['status'] | undefined = item.status;
+  const write = async (a: Annotation) => {
     lastWrite.writeStart = performance.now();
     lastWrite.putDone = null;
-    return saveAnnotation(db(), a, () => (lastWrite.putDone = performance.now()));
+    try {
+      await saveAnnotation(db(), a, { queueStatus, onPut: () => (lastWrite.putDone = performance.now()) });
+      queueStatus = a.status;
+    } catch (error) {
+      queueStatus = undefined; // unknown now: the next save writes it again
+      throw error;
+    }
   };
   return new Autosaver<Annotation>(write, {
     delayMs: 250,
@@ -86,7 +96,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
     let focused = restore?.criterionId ? criteria.findIndex((c) => c.id === restore.criterionId) : -1;
     if (focused < 0) focused = Math.max(0, criteria.findIndex((c) => !annotation.criteria[c.id]?.value));
     const currentMessage = Math.min(restore?.messageIndex ?? 0, Math.max(0, data.transcript.messages.length - 1));
-    saver = makeSaver();
+    saver = makeSaver(data.item);
     activity.take();
     activity.poke();
     useReview.setState({

@@ -64,10 +64,13 @@ export class Autosaver<T> {
     this.latest = null;
     this.changes = [];
     const seq = ++this.taken;
+    // Nothing in flight: start the write now, in this task, so the database request is
+    // issued before React renders the change (a render in the same task would
+    // otherwise run first and delay the request by its own length).
+    const idle = this.inFlight === 0;
     this.inFlight++;
     this.opts.onState?.('saving');
-    this.chain = this.chain
-      .then(() => this.write(value))
+    this.chain = (idle ? this.start(value) : this.chain.then(() => this.write(value)))
       .then(
         () => {
           this.inFlight--;
@@ -85,6 +88,14 @@ export class Autosaver<T> {
         },
       );
     return this.chain;
+  }
+
+  private start(value: T): Promise<void> {
+    try {
+      return this.write(value);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Flushes and stops retrying. */

@@ -89,10 +89,16 @@ function Result({ result, messageId }: { result: ToolResult; messageId: string }
   );
 }
 
+// One formatter for every row: toLocaleTimeString builds a new Intl formatter per
+// call, which costs more than the rest of a small row's render.
+let timeFormat: Intl.DateTimeFormat | undefined;
+
 function time(ts: string | undefined): string | null {
   if (!ts) return null;
   const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? ts : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  if (Number.isNaN(d.getTime())) return ts;
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return timeFormat.format(d);
 }
 
 interface Props {
