@@ -18,6 +18,11 @@ const roleLabel: Record<Message['role'], string> = {
 // Markdown folds later than plain output: prose is rarely that long, tool dumps often are.
 const markdownFoldChars = 12_000;
 
+/** Whether a text part is shown as markdown (else as plain, foldable text). */
+export function isMarkdown(message: Message, part: ContentPart): boolean {
+  return part.type === 'text' && message.role !== 'tool' && part.text.length <= markdownFoldChars;
+}
+
 function Part({ part, index, message }: { part: ContentPart; index: number; message: Message }) {
   const path = contentPath(index);
   if (part.type === 'reasoning') {
@@ -36,7 +41,7 @@ function Part({ part, index, message }: { part: ContentPart; index: number; mess
       </div>
     );
   }
-  if (message.role === 'tool' || part.text.length > markdownFoldChars) {
+  if (!isMarkdown(message, part)) {
     return <FoldableText className="rv-plain" text={part.text} messageId={message.id} path={path} />;
   }
   return (

@@ -10,7 +10,8 @@ import { activeRect, clearEvidence, paintEvidence } from '../highlight.ts';
 import { MARK, markOnce } from '../perf.ts';
 import { useReview } from '../store.ts';
 import { nextFrame } from './dom.ts';
-import { MessageRow } from './MessageRow.tsx';
+import { warmMarkdown } from './Markdown.tsx';
+import { isMarkdown, MessageRow } from './MessageRow.tsx';
 import { TranscriptMeta } from './TranscriptMeta.tsx';
 import { SelectionCaret } from './SelectionCaret.tsx';
 
@@ -58,6 +59,17 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
     paintedSomething.current = spans.length > 0 || activeSpan !== null;
   });
   useEffect(() => clearEvidence, []);
+
+  // Parse the markdown of rows not yet shown while the page is idle, from where the
+  // expert is onwards, so scrolling mounts rows without parsing them.
+  useEffect(() => {
+    const from = useReview.getState().currentMessage;
+    const sources: string[] = [];
+    for (const m of [...messages.slice(from), ...messages.slice(0, from)]) {
+      for (const part of m.content) if (part.type === 'text' && isMarkdown(m, part)) sources.push(part.text);
+    }
+    return warmMarkdown(sources);
+  }, [messages]);
 
   useEffect(() => {
     if (painted.current || !items.length) return;
