@@ -39,7 +39,10 @@ try {
   if (only !== 'access-log') {
     log('review desk benchmark…');
     try {
-      out.review = await runReviewBench(server.url, executablePath);
+      const review = await runReviewBench(server.url, executablePath);
+      out.review = review;
+      log(`keystroke → saved p95 ${review.keystrokeSaveP95Ms} ms (raw IndexedDB put p95 ${review.rawPutP95Ms} ms, same page); scroll frame p95 ${review.scrollFrameP95Ms} ms`);
+      for (const [stage, v] of Object.entries(review.keystrokeStages)) log(`  ${stage.padEnd(20)} p50 ${v.p50} ms  p95 ${v.p95} ms`);
     } catch (error) {
       failed = true;
       out.review = { error: error instanceof Error ? error.message : String(error) };

@@ -222,3 +222,55 @@ test('evidence far down a long virtualized transcript: attach, scroll away, clic
   await page.screenshot({ path: 'test-results/screens/review-evidence-jump.png' });
   expect(pageErrors).toEqual([]);
 });
+
+test('typing reaches IndexedDB within a second, without a blur, and survives a renderer crash', async ({ context, page }) => {
+  await page.goto('/?bench=1');
+  await seedReview(page, 40, 3);
+  await page.goto('/?bench=1');
+  await expect(page.getByTestId('queue-list')).toBeFocused({ timeout: 30_000 });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rv-title-text')).toHaveText('Bench: long session');
+  await page.keyboard.press('r');
+  const box = focused(page).locator('textarea');
+  await expect(box).toBeFocused();
+
+  // Watch IndexedDB from inside the page while typing, so the delay is measured
+  // from the last keystroke to the row on disk, not through the test runner.
+  const text = 'Checked the potassium trend before answering';
+  const watch = page.evaluate(
+    (expected) =>
+      new Promise<number>((ok, fail) => {
+        let lastKey = 0;
+        addEventListener('keydown', () => (lastKey = performance.now()), { capture: true });
+        const open = indexedDB.open('custody');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const poll = () => {
+            const req = open.result.transaction('annotations').objectStore('annotations').getAll();
+            req.onsuccess = () => {
+              const rows = req.result as { criteria: Record<string, { rationale: string }> }[];
+              if (rows.some((a) => Object.values(a.criteria).some((c) => c.rationale === expected))) {
+                open.result.close();
+                ok(performance.now() - lastKey);
+              } else setTimeout(poll, 10);
+            };
+          };
+          poll();
+        };
+      }),
+    text,
+  );
+  await page.keyboard.type(text, { delay: 30 });
+  const afterLastKeyMs = await watch;
+  expect(afterLastKeyMs).toBeLessThan(1000);
+  await expect(box).toBeFocused(); // nothing was flushed by a blur
+
+  // Crash the renderer: no pagehide, no beforeunload, no flush. A new page finds the text.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.crash').catch(() => undefined);
+  const next = await context.newPage();
+  await next.goto('/');
+  await expect(next.locator('.rv-title-text')).toHaveText('Bench: long session', { timeout: 30_000 });
+  await expect(next.locator('.rv-crit[data-focused] textarea')).toHaveValue(text);
+});

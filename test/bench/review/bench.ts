@@ -2,7 +2,12 @@
 //   queue10kMs          mount of the queue view → first rows painted, 10,000 items
 //   firstPaintMs        open a 2,000-message transcript → first rows painted
 //   scrollFrameP95Ms    95th percentile frame time while scrolling that transcript
-//   keystrokeSaveP95Ms  value key (m/n) → its Dexie write resolved, p95
+//   keystrokeSaveP95Ms  value key (m/n) event → its Dexie transaction completed, p95
+//   keystrokeStages     the same keystrokes split into stages (p50/p95 of each, see perf.ts):
+//                       input→handled, handled→React commit, handled→write start,
+//                       write start→put resolved, put resolved→transaction complete
+//   rawPutP95Ms         baseline in the same page: a 500-byte IndexedDB put in its own
+//                       transaction (no Dexie, no React), request → complete, p50/p95
 //   typingSaveP95Ms     typed character → its batched Dexie write resolved, p95 (≤ ~250 ms by design)
 // Data is seeded through the ?bench=1 hook (renderer/src/features/review/bench-hook.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,11 +25,16 @@ export interface ReviewBenchResult {
   /** Navigation start → queue painted: app boot, workspace check, 10k rows. */
   queue10kFromNavMs: number;
   firstPaintMs: number;
+  scrollFrameP50Ms: number;
   scrollFrameP95Ms: number;
+  scrollFramesOver16_7: number;
   keystrokeSaveP95Ms: number;
   typingSaveP95Ms: number;
   keystrokeSamples: number;
   typingSamples: number;
+  keystrokeStages: Record<string, { p50: number; p95: number }>;
+  rawPutP50Ms: number;
+  rawPutP95Ms: number;
 }
 
 export interface ReviewBenchOptions {
@@ -56,6 +66,64 @@ async function between(page: Page, from: string, to: string): Promise<number> {
 }
 
 const durations = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+interface Stages {
+  input: number | null;
+  changed: number;
+  rendered: number | null;
+  writeStart: number | null;
+  putDone: number | null;
+  saved: number;
+}
+
+const stageDetails = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e as PerformanceMeasure).detail as Stages), name);
+
+/** p50/p95 of each stage of a save (null stages are left out of that stage). */
+export function stageBreakdown(stages: Stages[]): Record<string, { p50: number; p95: number }> {
+  const spans: Record<string, (s: Stages) => number | null> = {
+    inputToHandled: (s) => (s.input === null ? null : s.changed - s.input),
+    handledToCommit: (s) => (s.rendered === null ? null : s.rendered - s.changed),
+    handledToWriteStart: (s) => (s.writeStart === null ? null : s.writeStart - s.changed),
+    writeStartToPut: (s) => (s.writeStart === null || s.putDone === null ? null : s.putDone - s.writeStart),
+    putToComplete: (s) => (s.putDone === null ? null : s.saved - s.putDone),
+    handledToSaved: (s) => s.saved - s.changed,
+  };
+  const out: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, f] of Object.entries(spans)) {
+    const values = stages.map(f).filter((v): v is number => v !== null);
+    out[name] = { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) };
+  }
+  return out;
+}
+
+/** Baseline in the page under test: a 500-byte row put in its own transaction, request → complete. */
+async function measureRawPut(page: Page, count = 60): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const name = 'custody-bench-raw-put';
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+    const idb = await new Promise<IDBDatabase>((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      const tx = idb.transaction('rows', 'readwrite');
+      tx.objectStore('rows').put({ id: i % 10, text: 'x'.repeat(480), at: start });
+      await new Promise<void>((ok, fail) => {
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      out.push(performance.now() - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    idb.close();
+    indexedDB.deleteDatabase(name);
+    return out;
+  }, count);
+}
 
 /** Seeds rubric, the long transcript and the queue into the page's Dexie. */
 export async function seedReview(page: Page, messages: number, queueItems: number): Promise<void> {
@@ -98,7 +166,7 @@ async function measureOpen(page: Page): Promise<number> {
   return ms;
 }
 
-async function measureScroll(page: Page): Promise<number> {
+async function measureScroll(page: Page): Promise<number[]> {
   const frames = await page.evaluate(async () => {
     const el = document.querySelector<HTMLElement>('[data-transcript-scroller]')!;
     const out: number[] = [];
@@ -113,10 +181,10 @@ async function measureScroll(page: Page): Promise<number> {
     el.scrollTop = 0;
     return out;
   });
-  return percentile(frames, 95);
+  return frames;
 }
 
-async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: number[] }> {
+async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: number[]; stages: Stages[] }> {
   await page.evaluate(() => {
     performance.clearMeasures('custody:keystroke-saved');
     performance.clearMeasures('custody:typing-saved');
@@ -135,7 +203,11 @@ async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: 
   await page.keyboard.type('Reads the medication list before answering, as expected here.', { delay: 25 });
   await page.keyboard.press('Escape');
   await page.locator('[data-testid="save-state"]', { hasText: 'Saved' }).waitFor();
-  return { keys: await durations(page, 'custody:keystroke-saved'), typing: await durations(page, 'custody:typing-saved') };
+  return {
+    keys: await durations(page, 'custody:keystroke-saved'),
+    typing: await durations(page, 'custody:typing-saved'),
+    stages: await stageDetails(page, 'custody:keystroke-saved'),
+  };
 }
 
 export async function runReviewBench(baseURL: string, executablePath: string, options: ReviewBenchOptions = {}): Promise<ReviewBenchResult> {
@@ -154,19 +226,25 @@ export async function runReviewBench(baseURL: string, executablePath: string, op
     await seedReview(page, messages, queueItems);
     const queue = await measureQueue(page, baseURL, queueItems);
     const firstPaintMs = await measureOpen(page);
-    const scrollFrameP95Ms = await measureScroll(page);
-    const { keys, typing } = await measureKeystrokes(page);
+    const frames = await measureScroll(page);
+    const { keys, typing, stages } = await measureKeystrokes(page);
+    const rawPut = await measureRawPut(page);
     return {
       messages,
       queueItems,
       queue10kMs: round(queue.ms),
       queue10kFromNavMs: round(queue.fromNav),
       firstPaintMs: round(firstPaintMs),
-      scrollFrameP95Ms: round(scrollFrameP95Ms),
+      scrollFrameP50Ms: round(percentile(frames, 50)),
+      scrollFrameP95Ms: round(percentile(frames, 95)),
+      scrollFramesOver16_7: frames.filter((f) => f > 16.7).length,
       keystrokeSaveP95Ms: round(percentile(keys, 95)),
       typingSaveP95Ms: round(percentile(typing, 95)),
       keystrokeSamples: keys.length,
       typingSamples: typing.length,
+      keystrokeStages: stageBreakdown(stages),
+      rawPutP50Ms: round(percentile(rawPut, 50)),
+      rawPutP95Ms: round(percentile(rawPut, 95)),
     };
   } finally {
     await context.close();

@@ -29,6 +29,18 @@ describe('Autosaver', () => {
     expect(h.saver.dirty).toBe(false);
   });
 
+  it('starts an immediate write in the same task when nothing is in flight', () => {
+    const started: string[] = [];
+    const saver = new Autosaver<string>((v) => {
+      started.push(v);
+      return new Promise(() => {}); // never settles: the second change must wait its turn
+    });
+    saver.change('met', 'immediate');
+    expect(started).toEqual(['met']); // before any microtask (React renders in one)
+    saver.change('not met', 'immediate');
+    expect(started).toEqual(['met']);
+  });
+
   it('batches typing into one write of the latest text, within the delay', async () => {
     const h = harness();
     for (const text of ['a', 'ab', 'abc', 'abcd']) {

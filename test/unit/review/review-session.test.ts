@@ -46,6 +46,38 @@ describe('review desk persistence', () => {
     expect(state().saveState).toBe('saved');
   });
 
+  it('keeps the queue status in step when a save fails and is retried', async () => {
+    await openItem(items[0]!.id);
+    const spy = vi.spyOn(database.queue, 'update').mockRejectedValueOnce(new Error('disk hiccup'));
+    markKey('met');
+    await flushSaves();
+    expect(state().saveState).toBe('error');
+    expect(await database.annotations.get(items[0]!.id)).toBeUndefined();
+    spy.mockRestore();
+    focusCriterion(1);
+    markKey('not_met');
+    await flushSaves();
+    const row = await database.annotations.get(items[0]!.id);
+    expect(row?.criteria.c1?.value).toEqual({ kind: 'met' });
+    expect(row?.criteria.c2?.value).toEqual({ kind: 'not_met' });
+    expect(await queueStatus(items[0]!.id)).toBe('draft');
+  });
+
+  it('later saves leave the queue row alone until the status changes', async () => {
+    await openItem(items[0]!.id);
+    markKey('met');
+    await flushSaves();
+    expect(await queueStatus(items[0]!.id)).toBe('draft');
+    const spy = vi.spyOn(database.queue, 'update');
+    focusCriterion(1);
+    markKey('not_met');
+    typeRationale('c2', 'Two saves, one status.');
+    await flushSaves();
+    expect(spy).not.toHaveBeenCalled();
+    expect((await database.annotations.get(items[0]!.id))?.criteria.c2?.rationale).toBe('Two saves, one status.');
+    spy.mockRestore();
+  });
+
   it('saves typing within the debounce, without waiting for a blur', async () => {
     await openItem(items[0]!.id);
     focusCriterion(1);

@@ -1,5 +1,7 @@
 // The review desk: a thin bar, the transcript, the rubric.
+import { useLayoutEffect } from 'react';
 import { closeDesk } from './actions.ts';
+import { noteCommit } from './perf.ts';
 import { RubricPanel } from './rubric/RubricPanel.tsx';
 import { useReview } from './store.ts';
 import { TranscriptView } from './transcript/TranscriptView.tsx';
@@ -46,6 +48,7 @@ export function DeskView() {
   const desk = useReview((s) => s.desk);
   const loading = useReview((s) => s.loading);
   const loadError = useReview((s) => s.loadError);
+  useLayoutEffect(noteCommit, [desk?.annotation]);
   if (loadError) {
     return (
       <div className="rv-empty">

@@ -5,6 +5,7 @@ import { db } from '../../db/database.ts';
 import { getAnnotator } from '../../db/settings.ts';
 import { activity, flushSaves, openItem, persistSession } from './actions.ts';
 import { installBenchHook } from './bench-hook.ts';
+import { listenForInput } from './perf.ts';
 import { CheatSheet } from './CheatSheet.tsx';
 import { DeskView } from './DeskView.tsx';
 import { useReviewKeys } from './keys.ts';
@@ -15,6 +16,7 @@ import { useReview } from './store.ts';
 import './review.css';
 
 installBenchHook();
+listenForInput();
 
 let restored = false;
 

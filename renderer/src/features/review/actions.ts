@@ -1,6 +1,7 @@
 // Review lifecycle: open a queue item, save every change, submit, reopen, move on.
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { db } from '../../db/database.ts';
+import type { QueueItem } from '../../db/rows.ts';
 import {
   freshAnnotation,
   reopenAnnotation,
@@ -9,7 +10,7 @@ import {
 } from './annotation-logic.ts';
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
-import { MARK, markOnce, measureSaved } from './perf.ts';
+import { currentInputAt, lastWrite, MARK, markOnce, measureSaved } from './perf.ts';
 import { findNextUndone, loadDesk, saveAnnotation, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
@@ -21,8 +22,22 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function makeSaver(): Autosaver<Annotation> {
-  return new Autosaver<Annotation>((a) => saveAnnotation(db(), a), {
+function makeSaver(item: QueueItem): Autosaver<Annotation> {
+  // The queue row's status as last written: while it does not change, a save is a
+  // single put of the annotation.
+  let queueStatus: QueueItem['status'] | undefined = item.status;
+  const write = async (a: Annotation) => {
+    lastWrite.writeStart = performance.now();
+    lastWrite.putDone = null;
+    try {
+      await saveAnnotation(db(), a, { queueStatus, onPut: () => (lastWrite.putDone = performance.now()) });
+      queueStatus = a.status;
+    } catch (error) {
+      queueStatus = undefined; // unknown now: the next save writes it again
+      throw error;
+    }
+  };
+  return new Autosaver<Annotation>(write, {
     delayMs: 250,
     onState: (saveState) => useReview.setState({ saveState }),
     onSaved: measureSaved,
@@ -41,7 +56,7 @@ export function commit(next: Annotation, kind: ChangeKind): void {
   if (!desk || !saver) return;
   const annotation = { ...next, timeSpentMs: next.timeSpentMs + activity.take() };
   useReview.setState({ desk: { ...desk, annotation } });
-  saver.change(annotation, kind);
+  saver.change(annotation, kind, currentInputAt());
 }
 
 let sessionTimer: ReturnType<typeof setTimeout> | null = null;
@@ -81,7 +96,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
     let focused = restore?.criterionId ? criteria.findIndex((c) => c.id === restore.criterionId) : -1;
     if (focused < 0) focused = Math.max(0, criteria.findIndex((c) => !annotation.criteria[c.id]?.value));
     const currentMessage = Math.min(restore?.messageIndex ?? 0, Math.max(0, data.transcript.messages.length - 1));
-    saver = makeSaver();
+    saver = makeSaver(data.item);
     activity.take();
     activity.poke();
     useReview.setState({

@@ -9,6 +9,8 @@ export type ChangeKind = 'immediate' | 'typing';
 export interface SavedChange {
   at: number;
   kind: ChangeKind;
+  /** When the user's key or input event happened, if known (same clock as `at`). */
+  input?: number;
 }
 
 export interface AutosaveOptions {
@@ -44,9 +46,9 @@ export class Autosaver<T> {
     return this.latest !== null || this.inFlight > 0;
   }
 
-  change(value: T, kind: ChangeKind): void {
+  change(value: T, kind: ChangeKind, input?: number): void {
     this.latest = value;
-    this.changes.push({ at: this.now(), kind });
+    this.changes.push(input === undefined ? { at: this.now(), kind } : { at: this.now(), kind, input });
     this.opts.onState?.('pending');
     if (kind === 'immediate') void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.delayMs ?? 250);
@@ -62,10 +64,13 @@ export class Autosaver<T> {
     this.latest = null;
     this.changes = [];
     const seq = ++this.taken;
+    // Nothing in flight: start the write now, in this task, so the database request is
+    // issued before React renders the change (a render in the same task would
+    // otherwise run first and delay the request by its own length).
+    const idle = this.inFlight === 0;
     this.inFlight++;
     this.opts.onState?.('saving');
-    this.chain = this.chain
-      .then(() => this.write(value))
+    this.chain = (idle ? this.start(value) : this.chain.then(() => this.write(value)))
       .then(
         () => {
           this.inFlight--;
@@ -83,6 +88,14 @@ export class Autosaver<T> {
         },
       );
     return this.chain;
+  }
+
+  private start(value: T): Promise<void> {
+    try {
+      return this.write(value);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Flushes and stops retrying. */

@@ -42,10 +42,28 @@ export async function loadDesk(database: CustodyDb, queueItemId: string): Promis
   });
 }
 
+export interface SaveOptions {
+  /**
+   * The queue row's status as last written, when the caller knows it. If it equals
+   * the annotation's, the row is left alone: one put instead of a put plus a
+   * read-modify-write of the queue row.
+   */
+  queueStatus?: QueueItem['status'];
+  /** Called when the annotation put resolved (before the transaction completes). */
+  onPut?: () => void;
+}
+
 /** Annotation and queue status change together or not at all. */
-export async function saveAnnotation(database: CustodyDb, annotation: Annotation): Promise<void> {
+export async function saveAnnotation(database: CustodyDb, annotation: Annotation, options: SaveOptions = {}): Promise<void> {
+  const { queueStatus, onPut } = options;
+  if (queueStatus === annotation.status) {
+    await database.annotations.put(annotation);
+    onPut?.();
+    return;
+  }
   await database.transaction('rw', [database.annotations, database.queue], async () => {
     await database.annotations.put(annotation);
+    onPut?.();
     await database.queue.update(annotation.id, { status: annotation.status });
   });
 }

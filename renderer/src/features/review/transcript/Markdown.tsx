@@ -5,7 +5,7 @@
 //   the evidence text (data-ev-skip) and never put in an attribute;
 // - images are never loaded: <img> renders as a text placeholder;
 // - only a small list of block/inline elements is allowed at all.
-import { memo } from 'react';
+import { memo, type ReactElement } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 
 const allowedElements = [
@@ -35,10 +35,41 @@ const components: Components = {
 // them verbatim shows the expert exactly what the agent wrote (even javascript:).
 const keepUrlAsText = (url: string) => url;
 
+// Parsed output by source. Parsing (a fresh unified pipeline, mdast, hast, JSX) is
+// most of a row's render, and a virtualized list mounts the same rows again and
+// again while the expert scrolls back and forth. ReactMarkdown is a plain function
+// of its props (no hooks), so its element tree can be kept and mounted again.
+const cacheLimit = 2000;
+const cache = new Map<string, ReactElement>();
+
+function rendered(source: string): ReactElement {
+  let element = cache.get(source);
+  if (element) {
+    cache.delete(source); // most recently used goes last
+  } else {
+    element = ReactMarkdown({ allowedElements, unwrapDisallowed: true, urlTransform: keepUrlAsText, components, children: source });
+    if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(source, element);
+  return element;
+}
+
+/** Parses sources ahead of time (idle callbacks, a few ms at a time) so their rows mount cheaply. */
+export function warmMarkdown(sources: readonly string[]): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => {};
+  let next = 0;
+  let handle = 0;
+  const work = (deadline: IdleDeadline) => {
+    while (next < sources.length && deadline.timeRemaining() > 2) {
+      const source = sources[next++]!;
+      if (!cache.has(source)) rendered(source);
+    }
+    if (next < sources.length) handle = requestIdleCallback(work);
+  };
+  handle = requestIdleCallback(work);
+  return () => cancelIdleCallback(handle);
+}
+
 export const Markdown = memo(function Markdown({ source }: { source: string }) {
-  return (
-    <ReactMarkdown allowedElements={allowedElements} unwrapDisallowed urlTransform={keepUrlAsText} components={components}>
-      {source}
-    </ReactMarkdown>
-  );
+  return rendered(source);
 });

@@ -18,6 +18,11 @@ const roleLabel: Record<Message['role'], string> = {
 // Markdown folds later than plain output: prose is rarely that long, tool dumps often are.
 const markdownFoldChars = 12_000;
 
+/** Whether a text part is shown as markdown (else as plain, foldable text). */
+export function isMarkdown(message: Message, part: ContentPart): boolean {
+  return part.type === 'text' && message.role !== 'tool' && part.text.length <= markdownFoldChars;
+}
+
 function Part({ part, index, message }: { part: ContentPart; index: number; message: Message }) {
   const path = contentPath(index);
   if (part.type === 'reasoning') {
@@ -36,7 +41,7 @@ function Part({ part, index, message }: { part: ContentPart; index: number; mess
       </div>
     );
   }
-  if (message.role === 'tool' || part.text.length > markdownFoldChars) {
+  if (!isMarkdown(message, part)) {
     return <FoldableText className="rv-plain" text={part.text} messageId={message.id} path={path} />;
   }
   return (
@@ -89,10 +94,16 @@ function Result({ result, messageId }: { result: ToolResult; messageId: string }
   );
 }
 
+// One formatter for every row: toLocaleTimeString builds a new Intl formatter per
+// call, which costs more than the rest of a small row's render.
+let timeFormat: Intl.DateTimeFormat | undefined;
+
 function time(ts: string | undefined): string | null {
   if (!ts) return null;
   const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? ts : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  if (Number.isNaN(d.getTime())) return ts;
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return timeFormat.format(d);
 }
 
 interface Props {

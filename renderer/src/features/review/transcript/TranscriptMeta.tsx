@@ -1,4 +1,5 @@
 // One quiet line of context above the transcript: who, for whom, when, how long.
+import { memo } from 'react';
 import type { Transcript } from '../../../../../shared/model/transcript.ts';
 
 function when(ts: string | undefined): string | null {
@@ -7,7 +8,9 @@ function when(ts: string | undefined): string | null {
   return Number.isNaN(d.getTime()) ? ts : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function TranscriptMeta({ transcript: t }: { transcript: Transcript }) {
+// Memoized: the list above it re-renders on every scroll frame, and this line sums
+// every message's tool calls and formats a date (Intl) each time it renders.
+export const TranscriptMeta = memo(function TranscriptMeta({ transcript: t }: { transcript: Transcript }) {
   const agent = [t.agent.name ?? t.agent.id, t.agent.version].filter(Boolean).join(' ');
   const calls = t.messages.reduce((n, m) => n + m.toolCalls.length, 0);
   const bits = [
@@ -33,4 +36,4 @@ export function TranscriptMeta({ transcript: t }: { transcript: Transcript }) {
       ))}
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
 // The transcript as a virtualized list with measured row heights, so a 2,000-message
 // transcript mounts a screenful of rows. Evidence highlights are repainted after
 // every render because rows come and go while scrolling.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { EvidenceSpan } from '../../../../../shared/model/annotation.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Transcript } from '../../../../../shared/model/transcript.ts';
 import { criterionOf } from '../annotation-logic.ts';
@@ -9,9 +10,13 @@ import { activeRect, clearEvidence, paintEvidence } from '../highlight.ts';
 import { MARK, markOnce } from '../perf.ts';
 import { useReview } from '../store.ts';
 import { nextFrame } from './dom.ts';
-import { MessageRow } from './MessageRow.tsx';
+import { warmMarkdown } from './Markdown.tsx';
+import { isMarkdown, MessageRow } from './MessageRow.tsx';
 import { TranscriptMeta } from './TranscriptMeta.tsx';
 import { SelectionCaret } from './SelectionCaret.tsx';
+
+const noSpans: readonly EvidenceSpan[] = [];
+const estimateSize = () => 120;
 
 export function TranscriptView({ transcript }: { transcript: Transcript }) {
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -20,27 +25,51 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
   const current = useReview((s) => s.currentMessage);
   const selecting = useReview((s) => s.selecting);
   const scrollRequest = useReview((s) => s.scrollRequest);
-  const criterionId = useReview((s) => s.desk?.rubric.criteria[s.focused]?.id);
-  const annotation = useReview((s) => s.desk?.annotation);
-  const active = useReview((s) => s.activeEvidence);
+  // Only what the list shows: the focused criterion's evidence and the active span.
+  // Both keep their identity while a value or rationale changes, so a keystroke in
+  // the rubric does not re-render the transcript.
+  const spans = useReview((s) => {
+    const criterion = s.desk?.rubric.criteria[s.focused];
+    return s.desk && criterion ? criterionOf(s.desk.annotation, criterion.id).evidence : noSpans;
+  });
+  const activeSpan = useReview((s) => {
+    const a = s.activeEvidence;
+    return a && s.desk ? (criterionOf(s.desk.annotation, a.criterionId).evidence[a.index] ?? null) : null;
+  });
   const [, setTick] = useState(0);
 
+  // Stable options: a new getItemKey makes the virtualizer rebuild every row's
+  // measurement (2,000 of them) on each render.
+  const getItemKey = useCallback((i: number) => `${i}:${messages[i]!.id}`, [messages]);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: () => 120,
+    estimateSize,
     overscan: 4,
-    getItemKey: (i) => `${i}:${messages[i]!.id}`,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
 
-  const spans = annotation && criterionId ? criterionOf(annotation, criterionId).evidence : [];
-  const activeSpan = active && annotation ? (criterionOf(annotation, active.criterionId).evidence[active.index] ?? null) : null;
-
+  // Rows mount and unmount as the list scrolls, so highlights are repainted after
+  // each render; with nothing to paint (and nothing painted) there is nothing to do.
+  const paintedSomething = useRef(false);
   useLayoutEffect(() => {
-    if (scrollerRef.current) paintEvidence(scrollerRef.current, spans, activeSpan);
+    if (!scrollerRef.current || (!spans.length && !activeSpan && !paintedSomething.current)) return;
+    paintEvidence(scrollerRef.current, spans, activeSpan);
+    paintedSomething.current = spans.length > 0 || activeSpan !== null;
   });
   useEffect(() => clearEvidence, []);
+
+  // Parse the markdown of rows not yet shown while the page is idle, from where the
+  // expert is onwards, so scrolling mounts rows without parsing them.
+  useEffect(() => {
+    const from = useReview.getState().currentMessage;
+    const sources: string[] = [];
+    for (const m of [...messages.slice(from), ...messages.slice(0, from)]) {
+      for (const part of m.content) if (part.type === 'text' && isMarkdown(m, part)) sources.push(part.text);
+    }
+    return warmMarkdown(sources);
+  }, [messages]);
 
   useEffect(() => {
     if (painted.current || !items.length) return;
