@@ -5,10 +5,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDatabase, type CustodyDb } from '../../../renderer/src/db/database.ts';
 import type { QueueItem } from '../../../renderer/src/db/rows.ts';
-import { flushSaves, goNextUndone, openItem, reopen, submitAndNext } from '../../../renderer/src/features/review/actions.ts';
+import { closeDesk, flushSaves, goNextUndone, openItem, reopen, submitAndNext } from '../../../renderer/src/features/review/actions.ts';
 import { focusCriterion, markKey, pickChoice, typeRationale } from '../../../renderer/src/features/review/edit-actions.ts';
 import { readSession, saveAnnotation } from '../../../renderer/src/features/review/review-data.ts';
-import { initialReviewState, useReview } from '../../../renderer/src/features/review/store.ts';
+import { initialReviewState, requestScroll, useReview } from '../../../renderer/src/features/review/store.ts';
 import { persistSession } from '../../../renderer/src/features/review/actions.ts';
 import { seedDb } from './seed.ts';
 
@@ -46,6 +46,21 @@ describe('review desk persistence', () => {
     expect(state().saveState).toBe('saved');
   });
 
+  it("opens each transcript at its own start or where it was left, never at the previous one's scroll", async () => {
+    ({ database, items } = await seedDb(`review-session-long-${n}`, 3));
+    useDatabase(database);
+    await openItem(items[0]!.id);
+    useReview.setState({ currentMessage: 2 });
+    requestScroll(2, 'start'); // what J/K leave behind
+    await openItem(items[1]!.id);
+    expect(state().currentMessage).toBe(0);
+    expect(state().scrollRequest).toBeNull();
+    await closeDesk();
+    await openItem(items[0]!.id);
+    expect(state().currentMessage).toBe(2);
+    expect(state().scrollRequest).toMatchObject({ index: 2, align: 'start' });
+  });
+
   it('saves typing within the debounce, without waiting for a blur', async () => {
     await openItem(items[0]!.id);
     focusCriterion(1);
@@ -63,7 +78,7 @@ describe('review desk persistence', () => {
     await flushSaves();
     expect(state().focused).toBe(1);
     expect(state().notice?.kind).toBe('error');
-    expect(state().notice?.text).toMatch(/Criterion 2 is not marked/);
+    expect(state().notice?.text).toBe('Not submitted: criteria 2 and 3 are not marked.');
     expect(await queueStatus(items[0]!.id)).toBe('draft');
   });
 

@@ -2,6 +2,7 @@
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { db } from '../../db/database.ts';
 import {
+  describeSubmitProblems,
   freshAnnotation,
   reopenAnnotation,
   submitAnnotation,
@@ -63,6 +64,23 @@ export function persistSession(immediate = false): Promise<void> {
   return Promise.resolve();
 }
 
+/**
+ * Where each transcript was left in this session (current message by queue item), so
+ * reopening one returns to it; a reload restores the open one from `review.session`.
+ */
+const lastMessage = new Map<string, number>();
+
+function rememberPosition(): void {
+  const { desk, currentMessage } = useReview.getState();
+  if (desk) lastMessage.set(desk.item.id, currentMessage);
+}
+
+/** Where a transcript opens: the restore point, else where it was left, else its start. */
+export function openingMessage(queueItemId: string, messageCount: number, restore?: Pick<RestorePoint, 'messageIndex'>): number {
+  const wanted = restore?.messageIndex ?? lastMessage.get(queueItemId) ?? 0;
+  return Math.max(0, Math.min(wanted, messageCount - 1));
+}
+
 export interface RestorePoint {
   criterionId: string | null;
   messageIndex: number;
@@ -72,7 +90,9 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
   markOnce(MARK.reviewOpen);
   const token = ++openToken;
   await flushSaves();
-  useReview.setState({ view: 'desk', loading: true, loadError: null, selecting: false, helpOpen: false });
+  rememberPosition();
+  // A scroll asked of the previous transcript must not move the next one.
+  useReview.setState({ view: 'desk', loading: true, loadError: null, selecting: false, helpOpen: false, scrollRequest: null });
   try {
     const data = await loadDesk(db(), queueItemId);
     if (token !== openToken) return;
@@ -80,7 +100,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
     const { criteria } = data.rubric;
     let focused = restore?.criterionId ? criteria.findIndex((c) => c.id === restore.criterionId) : -1;
     if (focused < 0) focused = Math.max(0, criteria.findIndex((c) => !annotation.criteria[c.id]?.value));
-    const currentMessage = Math.min(restore?.messageIndex ?? 0, Math.max(0, data.transcript.messages.length - 1));
+    const currentMessage = openingMessage(queueItemId, data.transcript.messages.length, restore);
     saver = makeSaver();
     activity.take();
     activity.poke();
@@ -93,6 +113,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
       expanded: new Map(),
       problemsShown: false,
       saveState: 'saved',
+      scrollRequest: null,
     });
     if (currentMessage > 0) requestScroll(currentMessage, 'start');
     await persistSession(true);
@@ -104,9 +125,10 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
 
 export async function closeDesk(): Promise<void> {
   await flushSaves();
+  rememberPosition();
   const { desk, queueList } = useReview.getState();
   const at = desk ? queueList.findIndex((i) => i.id === desk.item.id) : -1;
-  useReview.setState({ view: 'queue', desk: null, selecting: false, loadError: null, ...(at >= 0 ? { queueCursor: at } : {}) });
+  useReview.setState({ view: 'queue', desk: null, selecting: false, loadError: null, scrollRequest: null, ...(at >= 0 ? { queueCursor: at } : {}) });
   await persistSession(true);
 }
 
@@ -132,8 +154,7 @@ export async function submitAndNext(): Promise<void> {
     if (problems.length) {
       const first = desk.rubric.criteria.findIndex((c) => c.id === problems[0]!.criterionId);
       useReview.setState({ focused: Math.max(0, first), problemsShown: true });
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-      notify('error', `Not submitted: ${problems[0]!.message}${more}.`);
+      notify('error', `Not submitted: ${describeSubmitProblems(problems)}.`);
       return;
     }
     commit(submitAnnotation(desk.annotation, desk.rubric, new Date().toISOString()), 'immediate');

@@ -60,3 +60,8 @@ export function pickNextUndone(items: readonly QueueItem[], afterOrder: number, 
   const undone = (i: QueueItem) => i.status !== 'submitted' && i.id !== excludeId;
   return items.find((i) => i.order > afterOrder && undone(i)) ?? items.find(undone);
 }
+
+/** The queue cursor kept inside a list of `length` rows (0 for an empty list). */
+export function clampCursor(cursor: number, length: number): number {
+  return Math.max(0, Math.min(cursor, length - 1));
+}

@@ -7,7 +7,7 @@ import { useLiveQuery } from '../../../db/live.ts';
 import type { QueueItem } from '../../../db/rows.ts';
 import { goNextUndone, openItem } from '../actions.ts';
 import { MARK, markOnce } from '../perf.ts';
-import { filterQueue, queueFacets, queueProgress } from '../queue-filter.ts';
+import { clampCursor, filterQueue, queueFacets, queueProgress } from '../queue-filter.ts';
 import { loadQueue, loadRubricTitles } from '../review-data.ts';
 import { useReview } from '../store.ts';
 import { QueueFilters } from './QueueFilters.tsx';
@@ -58,8 +58,11 @@ export function QueueView({ annotatorName }: { annotatorName: string }) {
   const scrollerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    useReview.setState((s) => ({ queueList: filtered, queueCursor: Math.min(s.queueCursor, Math.max(0, filtered.length - 1)) }));
-  }, [filtered]);
+    // Until the queue has loaded there is nothing to clamp to: keep the cursor where the
+    // desk left it (the item just reviewed), or `g q` would land on row 1.
+    if (items === undefined) return;
+    useReview.setState((s) => ({ queueList: filtered, queueCursor: clampCursor(s.queueCursor, filtered.length) }));
+  }, [items, filtered]);
 
   const virtualizer = useVirtualizer({
     count: filtered.length,
