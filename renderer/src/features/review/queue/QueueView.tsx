@@ -13,7 +13,7 @@ import { useReview } from '../store.ts';
 import { QueueFilters } from './QueueFilters.tsx';
 
 const rowHeight = 44;
-const statusText = { todo: 'To do', draft: 'Draft', submitted: 'Submitted' } as const;
+const statusText = { todo: 'To do', draft: 'Draft', submitted: 'Submitted', skipped: 'Skipped' } as const;
 
 function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: string | undefined; selected: boolean; onOpen: () => void }) {
   return (
