@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDatabase, type CustodyDb } from '../../../renderer/src/db/database.ts';
 import type { QueueItem } from '../../../renderer/src/db/rows.ts';
-import { closeDesk, flushSaves, goNextUndone, openItem, reopen, submitAndNext } from '../../../renderer/src/features/review/actions.ts';
+import { closeDesk, flushSaves, goNextUndone, openItem, reopen, submitAndNext, toggleSkip } from '../../../renderer/src/features/review/actions.ts';
 import { focusCriterion, markKey, pickChoice, typeRationale } from '../../../renderer/src/features/review/edit-actions.ts';
 import { readSession, saveAnnotation } from '../../../renderer/src/features/review/review-data.ts';
 import { initialReviewState, requestScroll, useReview } from '../../../renderer/src/features/review/store.ts';
@@ -98,6 +98,8 @@ describe('review desk persistence', () => {
     expect(saved).toMatchObject({ status: 'submitted', revision: 1 });
     expect(saved?.submittedAt).toBeTruthy();
     expect(await queueStatus(items[0]!.id)).toBe('submitted');
+    // The queue row carries the submitted score: c1 met (5), c2 penalty not met, c3 top level (2): 7 of 7.
+    expect((await database.queue.get(items[0]!.id))?.score).toBe(1);
     expect(state().desk?.item.id).toBe(items[1]!.id);
 
     await openItem(items[0]!.id);
@@ -123,6 +125,29 @@ describe('review desk persistence', () => {
     await goNextUndone();
     expect(state().view).toBe('queue');
     expect(state().notice?.text).toMatch(/Nothing left/);
+  });
+
+  it('skips an item (kept out of next undone), and any edit or g s again takes it back', async () => {
+    await openItem(items[0]!.id);
+    await toggleSkip();
+    expect(await queueStatus(items[0]!.id)).toBe('skipped');
+    expect(state().desk?.item.id).toBe(items[1]!.id);
+    await goNextUndone();
+    await goNextUndone();
+    expect(state().desk?.item.id).toBe(items[1]!.id); // 1 → 2 → wraps past the skipped 0
+    // Back to the skipped one: g s takes it back as todo (nothing was written).
+    await openItem(items[0]!.id);
+    expect(state().desk?.item.status).toBe('skipped');
+    await toggleSkip();
+    expect(await queueStatus(items[0]!.id)).toBe('todo');
+    expect(state().desk?.item.status).toBe('todo');
+    // Skipped again, then edited: the edit makes it a draft, nothing typed is lost.
+    await toggleSkip();
+    await openItem(items[0]!.id);
+    markKey('met');
+    await flushSaves();
+    expect(await queueStatus(items[0]!.id)).toBe('draft');
+    expect(state().desk?.item.status).toBe('draft');
   });
 
   it('restores the open review and focused criterion after a reload', async () => {

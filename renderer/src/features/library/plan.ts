@@ -7,6 +7,7 @@ import type { RubricContent } from '../../../../shared/model/rubric.ts';
 import { sealRubric } from '../../../../shared/rubric/version.ts';
 import type { RubricRow, SourceRow, TranscriptSummary } from '../../db/rows.ts';
 import { formatOf, type ReadAnyOutput } from './read-types.ts';
+import { agentLabel, lacksResponse } from '../../../../shared/model/transcript-facts.ts';
 
 export interface PlannedTranscript {
   transcript: Transcript;
@@ -108,35 +109,6 @@ function firstUserText(t: Transcript): string | undefined {
 function clip(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-
-/**
- * Who the agent is, from what the reader gave: the agent's name or id, the model
- * (SWE-agent and Inspect put it in metadata.model), or for HealthBench which completion
- * is graded. Never "unknown agent" when the file names one; when it names none, says so
- * with the format, so rows from different files stay apart.
- */
-export function agentLabel(t: Transcript): string {
-  const base = text(t.agent.name) ?? text(t.agent.id);
-  const version = text(t.agent.version);
-  const name = base && version ? `${base} ${version}` : base;
-  const model = text(t.metadata['model']);
-  if (name && model && !name.includes(model)) return `${name} (${model})`;
-  if (name) return name;
-  if (model) return model;
-  if (t.metadata['completion'] === 'ideal') return 'ideal completion (HealthBench)';
-  return `agent not named (${t.sourceFormat})`;
-}
-
-/**
- * True when there is no response to grade: no assistant message at all (a HealthBench
- * row with a prompt only, a conversation that stops at the user's turn).
- */
-export function lacksResponse(t: Transcript): boolean {
-  if (t.metadata['completion'] === 'none') return true;
-  return !t.messages.some((m) => m.role === 'assistant');
 }
 
 export function summarize(t: Transcript, sourceId: string, importedAt: string): TranscriptSummary {

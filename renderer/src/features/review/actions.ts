@@ -11,7 +11,7 @@ import {
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
 import { MARK, markOnce, measureSaved } from './perf.ts';
-import { findNextUndone, loadDesk, saveAnnotation, writeSession } from './review-data.ts';
+import { findNextUndone, loadDesk, saveAnnotation, setSkipped, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
 let saver: Autosaver<Annotation> | null = null;
@@ -41,7 +41,9 @@ export function commit(next: Annotation, kind: ChangeKind): void {
   const { desk } = useReview.getState();
   if (!desk || !saver) return;
   const annotation = { ...next, timeSpentMs: next.timeSpentMs + activity.take() };
-  useReview.setState({ desk: { ...desk, annotation } });
+  // An edit resumes a skipped item: saving writes the annotation's status to the queue.
+  const item = desk.item.status === 'skipped' ? { ...desk.item, status: annotation.status } : desk.item;
+  useReview.setState({ desk: { ...desk, annotation, item } });
   saver.change(annotation, kind);
 }
 
@@ -171,4 +173,29 @@ export function reopen(): void {
   const next = reopenAnnotation(desk.annotation, desk.rubric, new Date().toISOString());
   commit(next, 'immediate');
   notify('info', `Reopened as revision ${next.revision}; the submitted revision is kept in history.`);
+}
+
+/**
+ * Sets the open item aside (nothing to grade, say) and opens the next undone one; on a
+ * skipped item, takes it back. Work already typed stays in its draft; a submitted review
+ * is never skipped.
+ */
+export async function toggleSkip(): Promise<void> {
+  const { desk } = useReview.getState();
+  if (!desk) return;
+  if (desk.annotation.status === 'submitted') {
+    notify('info', 'A submitted review cannot be skipped. Press o to reopen it.');
+    return;
+  }
+  await flushSaves();
+  if (desk.item.status === 'skipped') {
+    const status = await setSkipped(db(), desk.item.id, false);
+    const now = useReview.getState().desk;
+    if (status && now?.item.id === desk.item.id) useReview.setState({ desk: { ...now, item: { ...now.item, status } } });
+    notify('info', `“${desk.item.title}” is back in the queue to review.`);
+    return;
+  }
+  await setSkipped(db(), desk.item.id, true);
+  notify('info', `Skipped “${desk.item.title}”; it stays in the queue under Skipped (g s there again to take it back).`);
+  await goNextUndone();
 }

@@ -7,7 +7,7 @@ import { useLiveQuery } from '../../../db/live.ts';
 import type { QueueItem } from '../../../db/rows.ts';
 import { goNextUndone, openItem } from '../actions.ts';
 import { MARK, markOnce } from '../perf.ts';
-import { clampCursor, filterQueue, queueFacets, queueProgress } from '../queue-filter.ts';
+import { clampCursor, filterQueue, formatScore, queueFacets, queueProgress } from '../queue-filter.ts';
 import { loadQueue, loadRubricTitles } from '../review-data.ts';
 import { useReview } from '../store.ts';
 import { QueueFilters } from './QueueFilters.tsx';
@@ -26,7 +26,14 @@ function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: stri
       onClick={onOpen}
     >
       <span className="rv-qdot" aria-hidden="true" />
-      <span className="rv-qtitle">{item.title || item.transcriptId}</span>
+      <span className="rv-qtitle">
+        {item.noResponse && item.status !== 'submitted' ? (
+          <span className="rv-qhint" title="The transcript has a prompt but no response to grade; open it to skip (g s).">
+            No response to grade
+          </span>
+        ) : null}
+        {item.title || item.transcriptId}
+      </span>
       <span className="rv-qagent">{item.agentName}</span>
       <span className="rv-qtags">
         {item.tags.slice(0, 3).map((t) => (
@@ -36,7 +43,15 @@ function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: stri
         ))}
       </span>
       <span className="rv-qrubric">{rubric ?? ''}</span>
-      <span className="rv-qstatus">{statusText[item.status]}</span>
+      <span className="rv-qstatus">
+        {statusText[item.status]}
+        {item.status === 'submitted' && item.score !== undefined ? (
+          <span className="rv-qscore" data-testid="queue-score" title="Score of the submitted review">
+            {' '}
+            {formatScore(item.score)}
+          </span>
+        ) : null}
+      </span>
     </div>
   );
 }
@@ -102,12 +117,19 @@ export function QueueView({ annotatorName }: { annotatorName: string }) {
           <div className="rv-progress-text">
             <strong data-testid="queue-done">{progress.done.toLocaleString()}</strong> of {progress.total.toLocaleString()} submitted
             {progress.draft ? <span className="rv-muted"> · {progress.draft.toLocaleString()} in draft</span> : null}
+            {progress.skipped ? <span className="rv-muted"> · {progress.skipped.toLocaleString()} skipped</span> : null}
+            {progress.noResponse ? (
+              <span className="rv-muted" data-testid="queue-no-response">
+                {' '}
+                · {progress.noResponse.toLocaleString()} with no response to grade
+              </span>
+            ) : null}
           </div>
           <div className="rv-progress rv-progress-wide" aria-hidden="true">
             <span style={{ width: `${pct}%` }} />
           </div>
         </div>
-        <button type="button" className="rv-button rv-primary" onClick={() => void goNextUndone()} disabled={progress.done === progress.total}>
+        <button type="button" className="rv-button rv-primary" onClick={() => void goNextUndone()} disabled={progress.todo + progress.draft === 0}>
           Next undone <kbd>]</kbd>
         </button>
       </header>
