@@ -91,15 +91,18 @@ export function RubricsScreen() {
               {query.trim() ? `${shown.length} of ${families.length}` : `${families.length}`} {families.length === 1 ? 'family' : 'families'}
             </span>
           </div>
-          {query.trim() && !shown.length ? <p className="empty">No rubric matches “{query.trim()}”.</p> : null}
-          <RubricList
-            families={shown}
-            {...(activeHash ? { activeHash } : {})}
-            {...(current ? { selectedHash: current.hash } : {})}
-            onSelect={(hash) => {
-              if (mode.kind === 'view') setSelected(hash);
-            }}
-          />
+          {query.trim() && !shown.length ? (
+            <p className="empty">No rubric matches “{query.trim()}”.</p>
+          ) : (
+            <RubricList
+              families={shown}
+              {...(activeHash ? { activeHash } : {})}
+              {...(current ? { selectedHash: current.hash } : {})}
+              onSelect={(hash) => {
+                if (mode.kind === 'view') setSelected(hash);
+              }}
+            />
+          )}
         </section>
         <div className="rubric-main">
           {mode.kind === 'new' ? (
