@@ -22,6 +22,15 @@ async function openLibrary(page: Page) {
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 }
 
+/** The first run seeds the demo; on a loaded machine that takes a while. */
+async function openLibraryWhenReady(page: Page) {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+}
+
 async function importThroughChooser(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
@@ -167,7 +176,7 @@ test('reads comfortably in dark mode', async ({ page }) => {
 });
 
 test("imports are bound as the expert chooses: none by default, then a whole source queued from the Library", async ({ page, pageErrors }) => {
-  await openLibrary(page);
+  await openLibraryWhenReady(page);
   const picker = page.getByLabel('Queue imported transcripts against');
   // The demo's rubric is not silently made the default for what comes next.
   await expect(picker.locator('option:checked')).toHaveText('No rubric yet (choose later)');
@@ -176,7 +185,7 @@ test("imports are bound as the expert chooses: none by default, then a whole sou
 
   await importThroughChooser(page, smallFixture);
   const result = page.getByRole('region', { name: 'Import results' }).locator('[data-status="imported"]');
-  await expect(result).toContainText('2 transcripts not queued yet');
+  await expect(result).toContainText('2 transcripts not queued yet', { timeout: 30_000 });
   const row = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /small\.custody\.json/ });
   await expect(row.getByTestId('source-contents')).toContainText('2 transcripts');
   await expect(row.getByTestId('source-unqueued')).toHaveText('2 not queued');
@@ -202,9 +211,9 @@ test("imports are bound as the expert chooses: none by default, then a whole sou
 });
 
 test('a file with nothing new keeps no source and says nothing was imported', async ({ page, pageErrors }) => {
-  await openLibrary(page);
+  await openLibraryWhenReady(page);
   await importThroughChooser(page, smallFixture);
-  await expect(page.getByRole('region', { name: 'Import results' }).locator('[data-status="imported"]')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Import results' }).locator('[data-status="imported"]')).toBeVisible({ timeout: 30_000 });
   const sources = page.getByRole('table', { name: 'Sources' }).getByRole('row');
   const count = await sources.count();
   // Same transcripts, different bytes (a re-saved copy).
@@ -213,7 +222,7 @@ test('a file with nothing new keeps no source and says nothing was imported', as
   writeFileSync(copy, JSON.stringify(JSON.parse(readFileSync(smallFixture, 'utf8')), null, 1));
   await importThroughChooser(page, copy);
   const result = page.getByRole('region', { name: 'Import results' }).locator('.result');
-  await expect(result).toHaveAttribute('data-status', 'skipped');
+  await expect(result).toHaveAttribute('data-status', 'skipped', { timeout: 30_000 });
   await expect(result).toContainText('Nothing imported: its 2 transcripts are already in the library.');
   await expect(sources).toHaveCount(count);
   await expect(page.getByRole('cell', { name: 'small-resaved.custody.json' })).toHaveCount(0);
@@ -221,7 +230,7 @@ test('a file with nothing new keeps no source and says nothing was imported', as
 });
 
 test('name yourself, start an empty workspace, and come back to the demo', async ({ page, pageErrors }) => {
-  await openLibrary(page);
+  await openLibraryWhenReady(page);
   const header = page.locator('header');
   await header.getByRole('button', { name: /^Workspace and annotator/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Workspace' });

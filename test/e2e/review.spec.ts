@@ -245,8 +245,9 @@ function inView(page: Page, selector: string) {
 }
 
 test('each transcript opens at its start (or where it was left), and g q lands on the item just reviewed', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
   await expect(page.locator('.rv-qrow').first()).toBeVisible();
   // Open the third item and read down to message #7.
   await page.keyboard.press('j');
@@ -286,8 +287,9 @@ test('each transcript opens at its start (or where it was left), and g q lands o
 });
 
 test('a prompt with no response says so and can be skipped; a submitted item shows its score', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
   await importThroughLibrary(page, hbFixture, null); // each row brings its own rubric
 
   const promptOnly = page.getByRole('option', { name: /My ankle is swollen/ });
@@ -326,8 +328,9 @@ test('a prompt with no response says so and can be skipped; a submitted item sho
 });
 
 test('a refused submit names unmarked criteria and missing rationales separately', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
   await expect(page.locator('.rv-qrow').first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('.rv-crit')).toHaveCount(13);

@@ -102,7 +102,9 @@ test('a new version of the demo rubric takes over untouched queue items when ask
 });
 
 test('the rubric list filters as you type', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
   await page.goto('./');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Rubrics' }).click();
   const filter = page.getByRole('searchbox', { name: 'Filter rubrics' });
   await expect(page.getByRole('list', { name: 'Rubric families' }).getByRole('listitem')).toHaveCount(1);
