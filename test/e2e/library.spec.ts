@@ -225,7 +225,7 @@ test('a file with nothing new keeps no source and says nothing was imported', as
   await expect(result).toHaveAttribute('data-status', 'skipped', { timeout: 30_000 });
   await expect(result).toContainText('Nothing imported: its 2 transcripts are already in the library.');
   await expect(sources).toHaveCount(count);
-  await expect(page.getByRole('cell', { name: 'small-resaved.custody.json' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Sources' }).getByRole('cell', { name: 'small-resaved.custody.json' })).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
 
