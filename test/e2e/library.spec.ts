@@ -22,6 +22,15 @@ async function openLibrary(page: Page) {
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 }
 
+/** The first run seeds the demo; on a loaded machine that takes a while. */
+async function openLibraryWhenReady(page: Page) {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+}
+
 async function importThroughChooser(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
@@ -164,4 +173,92 @@ test('reads comfortably in dark mode', async ({ page }) => {
   await openLibrary(page);
   await expect(page.getByRole('table', { name: 'Sources' })).toBeVisible();
   await page.screenshot({ path: join(screens, 'library-dark.png') });
+});
+
+test("imports are bound as the expert chooses: none by default, then a whole source queued from the Library", async ({ page, pageErrors }) => {
+  await openLibraryWhenReady(page);
+  const picker = page.getByLabel('Queue imported transcripts against');
+  // The demo's rubric is not silently made the default for what comes next.
+  await expect(picker.locator('option:checked')).toHaveText('No rubric yet (choose later)');
+  const queueLine = page.getByText(/\d+ in queue/);
+  const before = Number((await queueLine.textContent())?.match(/(\d+) in queue/)?.[1]);
+
+  await importThroughChooser(page, smallFixture);
+  const result = page.getByRole('region', { name: 'Import results' }).locator('[data-status="imported"]');
+  await expect(result).toContainText('2 transcripts not queued yet', { timeout: 30_000 });
+  const row = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /small\.custody\.json/ });
+  await expect(row.getByTestId('source-contents')).toContainText('2 transcripts');
+  await expect(row.getByTestId('source-unqueued')).toHaveText('2 not queued');
+  await expect(page.getByText('2 waiting for a rubric')).toBeVisible();
+  // The agent is named from the file, not "unknown agent".
+  await page.screenshot({ path: join(screens, 'library-unbound.png') });
+
+  await row.getByRole('button', { name: 'Queue small.custody.json against a rubric' }).click();
+  const dialog = page.getByRole('dialog', { name: /Queue small\.custody\.json against/ });
+  await expect(dialog).toBeVisible();
+  const choice = dialog.getByLabel('Rubric');
+  await choice.selectOption((await choice.locator('option', { hasText: 'Clinical care-coordination safety' }).getAttribute('value'))!);
+  await page.screenshot({ path: join(screens, 'library-bind-dialog.png') });
+  await dialog.getByRole('button', { name: 'Queue against this rubric' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText(/small\.custody\.json: Clinical care-coordination safety v1: 2 queued\./)).toBeVisible();
+  await expect(row.getByTestId('source-unqueued')).toHaveCount(0);
+  await expect(queueLine).toContainText(`${before + 2} in queue`);
+
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('option', { name: /Refill check: lisinopril/ })).toContainText('CareCoord 2.3.1');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a file with nothing new keeps no source and says nothing was imported', async ({ page, pageErrors }) => {
+  await openLibraryWhenReady(page);
+  await importThroughChooser(page, smallFixture);
+  await expect(page.getByRole('region', { name: 'Import results' }).locator('[data-status="imported"]')).toBeVisible({ timeout: 30_000 });
+  const sources = page.getByRole('table', { name: 'Sources' }).getByRole('row');
+  const count = await sources.count();
+  // Same transcripts, different bytes (a re-saved copy).
+  const dir = mkdtempSync(join(tmpdir(), 'custody-e2e-files-'));
+  const copy = join(dir, 'small-resaved.custody.json');
+  writeFileSync(copy, JSON.stringify(JSON.parse(readFileSync(smallFixture, 'utf8')), null, 1));
+  await importThroughChooser(page, copy);
+  const result = page.getByRole('region', { name: 'Import results' }).locator('.result');
+  await expect(result).toHaveAttribute('data-status', 'skipped', { timeout: 30_000 });
+  await expect(result).toContainText('Nothing imported: its 2 transcripts are already in the library.');
+  await expect(sources).toHaveCount(count);
+  await expect(page.getByRole('table', { name: 'Sources' }).getByRole('cell', { name: 'small-resaved.custody.json' })).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('name yourself, start an empty workspace, and come back to the demo', async ({ page, pageErrors }) => {
+  await openLibraryWhenReady(page);
+  const header = page.locator('header');
+  await header.getByRole('button', { name: /^Workspace and annotator/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Workspace' });
+  await expect(dialog).toBeVisible();
+  const name = dialog.getByLabel('Your name (recorded with your reviews)');
+  await expect(name).toHaveValue(demo.annotator.name);
+  await name.fill('Dr Ada Okafor');
+  await dialog.getByRole('button', { name: 'Save name' }).click();
+  await expect(header.getByTestId('annotator')).toHaveText('Dr Ada Okafor');
+  await page.screenshot({ path: join(screens, 'workspace-dialog.png') });
+
+  await dialog.getByLabel('New empty workspace').fill('Cardiology pilot');
+  await dialog.getByRole('button', { name: 'Create and open' }).click();
+  await expect(header.getByTestId('workspace-title')).toHaveText('Cardiology pilot', { timeout: 30_000 });
+  await expect(header.getByTestId('annotator')).toHaveText('Dr Ada Okafor');
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library' }).click();
+  await expect(page.getByText('No files imported yet.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByText('Nothing to review yet.', { exact: false })).toBeVisible();
+  await page.screenshot({ path: join(screens, 'workspace-empty.png') });
+
+  // It stays the open workspace across a reload; the demo is one click away, untouched.
+  await page.reload();
+  await expect(header.getByTestId('workspace-title')).toHaveText('Cardiology pilot', { timeout: 30_000 });
+  await header.getByRole('button', { name: /^Workspace and annotator/ }).click();
+  await page.getByRole('dialog', { name: 'Workspace' }).getByRole('button', { name: 'Open Demo workspace' }).click();
+  await expect(header.getByTestId('workspace-title')).toHaveText(demo.title, { timeout: 30_000 });
+  await expect(header.getByTestId('annotator')).toHaveText('Dr Ada Okafor');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible();
+  expect(pageErrors).toEqual([]);
 });

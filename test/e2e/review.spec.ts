@@ -10,8 +10,14 @@ import { seedReview } from '../bench/review/bench.ts';
 const fixture = resolve(import.meta.dirname, '../fixtures/e2e/small.custody.json');
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/review-${name}.png` });
 
-async function importThroughLibrary(page: Page, file: string) {
+async function importThroughLibrary(page: Page, file: string, rubric: RegExp | null = /Clinical care-coordination safety/) {
   await page.getByRole('button', { name: 'Library' }).click();
+  // Binding is the expert's choice: queue the file's transcripts against the demo rubric.
+  if (rubric) {
+    const picker = page.getByLabel('Queue imported transcripts against');
+    const value = await picker.locator('option', { hasText: rubric }).first().getAttribute('value');
+    await picker.selectOption(value!);
+  }
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(file);
@@ -273,4 +279,118 @@ test('typing reaches IndexedDB within a second, without a blur, and survives a r
   await next.goto('/');
   await expect(next.locator('.rv-title-text')).toHaveText('Bench: long session', { timeout: 30_000 });
   await expect(next.locator('.rv-crit[data-focused] textarea')).toHaveValue(text);
+});
+
+const hbFixture = resolve(import.meta.dirname, '../fixtures/e2e/healthbench-two.jsonl');
+const current = (page: Page) => page.locator('.rv-msg[data-current]');
+
+/** True when the element's box is inside the transcript scroller's visible area. */
+function inView(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const scroller = document.querySelector('[data-transcript-scroller]');
+    if (!el || !scroller) return false;
+    const r = el.getBoundingClientRect();
+    const v = scroller.getBoundingClientRect();
+    return r.top >= v.top - 1 && r.top < v.bottom;
+  }, selector);
+}
+
+test('each transcript opens at its start (or where it was left), and g q lands on the item just reviewed', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
+  await expect(page.locator('.rv-qrow').first()).toBeVisible();
+  // Open the third item and read down to message #7.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  const third = (await page.locator('.rv-qrow[aria-selected="true"] .rv-qtitle').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rv-title-text')).toHaveText(third);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+J');
+  await expect(current(page)).toHaveAttribute('data-msg', /.+/);
+  const seventh = await current(page).getAttribute('data-msg');
+  expect(await page.locator('[data-transcript-scroller]').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+
+  // g q: the cursor is on the item just reviewed, not row 1.
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await expect(page.locator('.rv-qrow[aria-selected="true"]')).toContainText(third);
+
+  // The next transcript opens at its start with its first message current and on screen.
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rv-title-text')).not.toHaveText(third);
+  await expect(current(page)).toBeVisible();
+  expect(await page.locator('.rv-row').first().getAttribute('data-index')).toBe('0');
+  expect(await page.locator('[data-transcript-scroller]').evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await inView(page, '.rv-msg[data-current]')).toBe(true);
+  await shot(page, 'opens-at-start');
+
+  // Back to the third: where it was left, its current message on screen.
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await page.keyboard.press('k');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rv-title-text')).toHaveText(third);
+  await expect(current(page)).toHaveAttribute('data-msg', seventh!);
+  await expect.poll(() => inView(page, '.rv-msg[data-current]')).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a prompt with no response says so and can be skipped; a submitted item shows its score', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
+  await importThroughLibrary(page, hbFixture, null); // each row brings its own rubric
+
+  const promptOnly = page.getByRole('option', { name: /My ankle is swollen/ });
+  await expect(promptOnly).toContainText('No response to grade');
+  await expect(page.getByRole('option', { name: /ibuprofen with my blood thinner/ })).not.toContainText('No response to grade');
+  await expect(page.getByTestId('queue-no-response')).toContainText('1 with no response to grade');
+  await shot(page, 'queue-no-response');
+
+  await promptOnly.click();
+  await expect(page.getByTestId('no-response')).toContainText('No response to grade');
+  await shot(page, 'desk-no-response');
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('notice')).toContainText('Skipped');
+  await expect(page.locator('.rv-title-text')).not.toHaveText(/My ankle/);
+
+  // Grade the one with a reply: met, not met → 5 of 5 points.
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await page.getByRole('option', { name: /ibuprofen with my blood thinner/ }).click();
+  await page.keyboard.press('m');
+  await page.keyboard.press('j');
+  await page.keyboard.press('n');
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.getByTestId('notice')).toContainText('Submitted');
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  const graded = page.getByRole('option', { name: /ibuprofen with my blood thinner/ });
+  await expect(graded).toHaveAttribute('data-status', 'submitted');
+  await expect(graded.getByTestId('queue-score')).toHaveText('100%');
+  await expect(page.getByRole('option', { name: /My ankle is swollen/ })).toHaveAttribute('data-status', 'skipped');
+  await page.getByRole('button', { name: /^Skipped/ }).click();
+  await expect(page.locator('.rv-qrow')).toHaveCount(1);
+  await shot(page, 'queue-score-skipped');
+  expect(pageErrors).toEqual([]);
+});
+
+test('a refused submit names unmarked criteria and missing rationales separately', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
+  await expect(page.locator('.rv-qrow').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.rv-crit')).toHaveCount(13);
+  // Criterion 3 needs a rationale in the demo rubric: mark it without one.
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('n');
+  await page.keyboard.press('Shift+Enter');
+  await expect(page.getByTestId('notice')).toHaveText('Not submitted: criteria 1, 2 and 4–13 are not marked; criterion 3 needs a rationale.');
+  expect(pageErrors).toEqual([]);
 });

@@ -80,7 +80,8 @@ test('a new version of the demo rubric takes over untouched queue items when ask
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Rubrics' }).click();
   const detail = page.getByRole('article').first();
-  await expect(detail.getByText('used for new assignments')).toBeVisible();
+  // The demo does not choose a rubric for later imports; the expert does.
+  await expect(detail.getByText('used for new assignments')).toHaveCount(0);
   await detail.getByRole('button', { name: 'Edit as new version' }).click();
   const form = page.getByRole('form', { name: /^Edit / });
   await form.getByRole('group', { name: 'Criterion 1', exact: true }).getByLabel('Tags').fill('axis:safety, cluster:revised');
@@ -97,5 +98,25 @@ test('a new version of the demo rubric takes over untouched queue items when ask
   await v2.getByRole('button', { name: 'Use for new assignments' }).click();
   await expect(v2.getByText('used for new assignments')).toBeVisible();
   await page.screenshot({ path: join(screens, 'rubrics-rebind.png') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('the rubric list filters as you type', async ({ page, pageErrors }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 120_000 }); // the demo is seeded
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Rubrics' }).click();
+  const filter = page.getByRole('searchbox', { name: 'Filter rubrics' });
+  await expect(page.getByRole('list', { name: 'Rubric families' }).getByRole('listitem')).toHaveCount(1);
+  await filter.fill('care-coordination');
+  await expect(page.getByTestId('rubric-filter-count')).toHaveText('1 of 1 family');
+  await expect(page.getByRole('list', { name: 'Rubric families' }).getByRole('listitem')).toHaveCount(1);
+  await filter.fill('tau-bench airline');
+  await expect(page.getByTestId('rubric-filter-count')).toHaveText('0 of 1 family');
+  await expect(page.getByText('No rubric matches “tau-bench airline”.')).toBeVisible();
+  await page.screenshot({ path: join(screens, 'rubrics-filter.png') });
+  await filter.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Rubric families' }).getByRole('listitem')).toHaveCount(1);
   expect(pageErrors).toEqual([]);
 });

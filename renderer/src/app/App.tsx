@@ -13,6 +13,7 @@ import { db } from '../db/database.ts';
 import { useLiveQuery } from '../common/live-query.ts';
 import { getSetting } from '../db/settings.ts';
 import { platform } from '../platform/index.ts';
+import { WorkspaceDialog } from './WorkspaceDialog.tsx';
 
 // Access logs picked in the Library are ingested by the Logs screen.
 acceptAccessLogHandoffs();
@@ -102,20 +103,10 @@ export function App() {
         </nav>
         <div className="app-context">
           <StatusArea />
-          {context?.title ? (
+          {context ? (
             <>
               <span className="sep" aria-hidden="true" />
-              <span className="workspace" data-testid="workspace-title" title="Workspace">
-                {context.title}
-              </span>
-            </>
-          ) : null}
-          {context?.annotator ? (
-            <>
-              <span className="sep" aria-hidden="true" />
-              <span data-testid="annotator" title={`Annotator id: ${context.annotator.id}`}>
-                {context.annotator.name}
-              </span>
+              <WorkspaceDialog title={context.title} annotator={context.annotator} />
             </>
           ) : null}
         </div>

@@ -21,6 +21,31 @@ import type {
   TranscriptSummary,
 } from './rows.ts';
 
+/** The demo workspace's database (and every desk's before workspaces existed). */
+export const defaultDbName = 'custody';
+/** localStorage key naming the open workspace's database. */
+export const openWorkspaceKey = 'custody.workspace.db';
+
+/**
+ * The open workspace's database name. A window reads it from localStorage; a worker
+ * (no localStorage) from its name, which its creator ends with "@<database>".
+ */
+export function currentDbName(): string {
+  try {
+    if (typeof localStorage !== 'undefined') return localStorage.getItem(openWorkspaceKey) || defaultDbName;
+  } catch {
+    return defaultDbName;
+  }
+  const name = (globalThis as { name?: unknown }).name;
+  const at = typeof name === 'string' ? name.lastIndexOf('@') : -1;
+  return at >= 0 ? (name as string).slice(at + 1) || defaultDbName : defaultDbName;
+}
+
+/** A worker name that carries the open workspace's database to the worker. */
+export function workerName(label: string): string {
+  return `${label} @${currentDbName()}`;
+}
+
 export class CustodyDb extends Dexie {
   sources!: Table<SourceRow, string>;
   transcripts!: Table<TranscriptSummary, string>;
@@ -42,7 +67,7 @@ export class CustodyDb extends Dexie {
   fieldMappings!: Table<FieldMappingRow, string>;
 
   /** `upTo` lets migration tests open the database at an older version. */
-  constructor(name = 'custody', options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
+  constructor(name = currentDbName(), options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);
     for (const v of schemaVersions) {
       if (v.version > upTo) break;

@@ -15,6 +15,12 @@ export interface SourceRow {
   sha256: string;
   /** transcripts + rubrics (or events) stored from this file */
   recordCount: number;
+  /** Transcripts stored from this file (schema v3; backfilled for older rows). */
+  transcriptCount?: number;
+  /** Distinct rubric versions the file carried (new or already known). */
+  rubricCount?: number;
+  /** Transcripts that came with their own rubric in the file (HealthBench rows). */
+  pairedCount?: number;
   problemCount: number;
   importedAt: string;
 }
@@ -31,6 +37,8 @@ export interface TranscriptSummary {
   tags: string[];
   startedAt?: string;
   importedAt: string;
+  /** No assistant message to grade (a HealthBench prompt without a completion). */
+  noResponse?: boolean;
 }
 
 export interface TranscriptBody {
@@ -38,7 +46,8 @@ export interface TranscriptBody {
   transcript: Transcript;
 }
 
-export type QueueStatus = 'todo' | 'draft' | 'submitted';
+/** 'skipped': set aside by the expert without a review (nothing to grade, say); any edit resumes it. */
+export type QueueStatus = 'todo' | 'draft' | 'submitted' | 'skipped';
 
 /** One assignment: review this transcript against this rubric version, as this annotator. */
 export interface QueueItem {
@@ -54,6 +63,10 @@ export interface QueueItem {
   title: string;
   agentName: string;
   tags: string[];
+  /** The transcript has no response to grade (denormalized from its summary). */
+  noResponse?: boolean;
+  /** Score of the submitted revision (achieved / possible points), null when nothing positive was scored. */
+  score?: number | null;
 }
 
 export interface ImportProblemRow {

@@ -1,6 +1,11 @@
 // Every Dexie schema version, oldest first. Never edit a published version:
 // add a new one with its upgrade, and a migration test in test/unit/db/.
 import type { Transaction } from 'dexie';
+import type { Annotation } from '../../../shared/model/annotation.ts';
+import type { Rubric } from '../../../shared/model/rubric.ts';
+import { agentLabel, lacksResponse } from '../../../shared/model/transcript-facts.ts';
+import { scoreRubric } from '../../../shared/rubric/score.ts';
+import type { QueueItem, SourceRow, TranscriptBody, TranscriptSummary } from './rows.ts';
 
 export interface SchemaVersion {
   version: number;
@@ -38,6 +43,70 @@ export const schemaVersions: SchemaVersion[] = [
       fieldMappings: 'id, name, updatedAt',
     },
   },
+  // Derived fields for the queue and library lists; stores and indexes unchanged.
+  { version: 3, stores: {}, upgrade: (tx) => upgradeToV3(tx) },
 ];
+
+/**
+ * v3 (review desk and library): no new stores or indexes; rows gain derived fields the
+ * lists show without loading transcript bodies or annotations:
+ * - transcripts/queue: `noResponse` (nothing to grade) and a real agent label in place of
+ *   "unknown agent" (from the reader's agent name or model);
+ * - queue: `score` of submitted items;
+ * - sources: `transcriptCount` and `rubricCount` (a transcript and its rubric are not "2 records").
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const transcripts = tx.table<TranscriptSummary, string>('transcripts');
+  const bodies = tx.table<TranscriptBody, string>('transcriptBodies');
+  const summaries = await transcripts.toArray();
+  const changed = new Map<string, TranscriptSummary>();
+  // Bodies can be large: read them a page at a time.
+  for (let i = 0; i < summaries.length; i += 200) {
+    const page = summaries.slice(i, i + 200);
+    const got = await bodies.bulkGet(page.map((t) => t.id));
+    page.forEach((summary, j) => {
+      const body = got[j];
+      if (!body) return;
+      const agentName = summary.agentName === 'unknown agent' ? agentLabel(body.transcript) : summary.agentName;
+      const noResponse = lacksResponse(body.transcript);
+      if (agentName !== summary.agentName || noResponse) changed.set(summary.id, { ...summary, agentName, ...(noResponse ? { noResponse } : {}) });
+    });
+  }
+  await transcripts.bulkPut([...changed.values()]);
+
+  const rubrics = new Map((await tx.table<Rubric, string>('rubrics').toArray()).map((r) => [r.hash, r]));
+  const annotations = tx.table<Annotation, string>('annotations');
+  const queue = tx.table<QueueItem, string>('queue');
+  const items = await queue.toArray();
+  const submitted = await annotations.bulkGet(items.filter((q) => q.status === 'submitted').map((q) => q.id));
+  const scoreById = new Map<string, number | null>();
+  for (const a of submitted) {
+    const rubric = a && rubrics.get(a.rubricHash);
+    if (a && rubric) scoreById.set(a.id, scoreRubric(rubric, a.criteria).score);
+  }
+  const updatedItems = items.flatMap((q) => {
+    const summary = changed.get(q.transcriptId);
+    if (!summary && !scoreById.has(q.id)) return [];
+    return [
+      {
+        ...q,
+        ...(summary ? { agentName: summary.agentName, ...(summary.noResponse ? { noResponse: true } : {}) } : {}),
+        ...(scoreById.has(q.id) ? { score: scoreById.get(q.id)! } : {}),
+      },
+    ];
+  });
+  await queue.bulkPut(updatedItems);
+
+  const perSource = new Map<string, number>();
+  for (const t of summaries) perSource.set(t.sourceId, (perSource.get(t.sourceId) ?? 0) + 1);
+  await tx
+    .table<SourceRow, string>('sources')
+    .toCollection()
+    .modify((source) => {
+      const count = perSource.get(source.id) ?? 0;
+      source.transcriptCount = count;
+      source.rubricCount = Math.max(0, source.recordCount - count);
+    });
+}
 
 export const latestVersion = schemaVersions[schemaVersions.length - 1]!.version;

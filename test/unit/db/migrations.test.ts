@@ -105,7 +105,9 @@ const migrationCases: Record<number, MigrationCase> = {
     async verify(database) {
       for (const [table, row] of Object.entries(sampleRows)) {
         const key = table === 'settings' ? 'key' : table === 'rubrics' ? 'hash' : 'id';
-        expect(await database.table(table).get((row as Record<string, unknown>)[key] as string)).toEqual(row);
+        // v3 adds derived counts to sources; every other v1 row is untouched.
+        const expected = table === 'sources' ? { ...row, transcriptCount: 1, rubricCount: 1 } : row;
+        expect(await database.table(table).get((row as Record<string, unknown>)[key] as string)).toEqual(expected);
       }
       for (const table of Object.keys(logSampleRows)) expect(await database.table(table).count()).toBe(0);
       for (const [table, row] of Object.entries(logSampleRows)) {
@@ -122,6 +124,57 @@ const migrationCases: Record<number, MigrationCase> = {
       expect(await database.eventAnnotations.where('tags').equals('follow-up').count()).toBe(1);
       expect(await database.lineProblems.where('sourceId').equals('ls-1').count()).toBe(1);
       expect(await database.ingestJobs.where('state').equals('running').count()).toBe(1);
+    },
+  },
+  // v3 adds no stores: it derives list fields from rows already there. "unknown agent"
+  // becomes what the reader gave (the model), a prompt without a response is flagged,
+  // submitted queue items get their score, sources count transcripts and rubrics apart.
+  3: {
+    async seed(database) {
+      const rubric = sampleRows.rubrics;
+      const hb = { ...sampleRows.sources, id: 'src-hb', sha256: 'ff'.repeat(32), name: 'healthbench.jsonl', format: 'healthbench', recordCount: 3 };
+      await database.sources.bulkPut([structuredClone(sampleRows.sources), hb]);
+      await database.rubrics.put(structuredClone(rubric));
+      const summary = { ...sampleRows.transcripts, agentName: 'unknown agent' };
+      const prompt = { ...sampleRows.transcripts, id: 'hb1', sourceId: 'src-hb', agentName: 'unknown agent', messageCount: 1, toolCallCount: 0 };
+      await database.transcripts.bulkPut([summary, prompt]);
+      const body = structuredClone(sampleRows.transcriptBodies);
+      body.transcript = { ...body.transcript, agent: {}, metadata: { model: 'gpt-4o' } } as never;
+      const promptBody = {
+        id: 'hb1',
+        transcript: {
+          ...structuredClone(sampleRows.transcriptBodies.transcript),
+          id: 'hb1',
+          sourceFormat: 'healthbench',
+          agent: {},
+          messages: [sampleRows.transcriptBodies.transcript.messages[0]],
+          metadata: { completion: 'none' },
+        },
+      };
+      await database.transcriptBodies.bulkPut([body, promptBody as never]);
+      const submitted = {
+        ...structuredClone(sampleRows.annotations),
+        status: 'submitted' as const,
+        criteria: { c1: { value: { kind: 'met' as const }, rationale: 'ok', evidence: [] }, c2: { value: { kind: 'ordinal' as const, level: 1 }, rationale: '', evidence: [] } },
+      };
+      await database.annotations.put(submitted);
+      await database.queue.bulkPut([
+        { ...structuredClone(sampleRows.queue), status: 'submitted', agentName: 'unknown agent' },
+        { ...structuredClone(sampleRows.queue), id: `hb1|${rubric.hash}|dr-a`, transcriptId: 'hb1', order: 2, status: 'todo', agentName: 'unknown agent' },
+      ]);
+    },
+    async verify(database) {
+      expect(await database.transcripts.get('t1')).toEqual({ ...sampleRows.transcripts, agentName: 'gpt-4o' });
+      expect(await database.transcripts.get('hb1')).toMatchObject({ agentName: 'agent not named (healthbench)', noResponse: true });
+      const [done, prompt] = await database.queue.orderBy('order').toArray();
+      // c1 met (5 of 7 points), c2 ordinal level 1 of 3 (0 of 2): 5 / 7.
+      expect(done).toMatchObject({ status: 'submitted', agentName: 'gpt-4o', score: 5 / 7 });
+      expect(done).not.toHaveProperty('noResponse');
+      expect(prompt).toMatchObject({ status: 'todo', noResponse: true });
+      expect(prompt).not.toHaveProperty('score');
+      expect(await database.sources.get(sampleRows.sources.id)).toMatchObject({ transcriptCount: 1, rubricCount: 1 });
+      expect(await database.sources.get('src-hb')).toMatchObject({ transcriptCount: 1, rubricCount: 2 });
+      expect((await database.annotations.get(sampleRows.annotations.id))?.status).toBe('submitted');
     },
   },
 };

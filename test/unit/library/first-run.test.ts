@@ -28,7 +28,7 @@ function demoFiles(): FilePayload[] {
 }
 
 describe('ensureWorkspace', () => {
-  it('seeds an empty desk: annotator, rubric first (made active), then transcripts queued against it', async () => {
+  it('seeds an empty desk: annotator, rubric first, then transcripts queued against it (not made the choice for later imports)', async () => {
     const database = freshDb();
     const platform = { readDemoWorkspace: vi.fn(async () => demoFiles()) };
     const report = await ensureWorkspace({ database, platform, parse: fakeParse });
@@ -42,7 +42,7 @@ describe('ensureWorkspace', () => {
     const hash = await rubricHash(rubric('demo-rubric'));
     expect(await getSetting(database, 'annotator')).toEqual(manifest.annotator);
     expect(await getSetting(database, 'workspaceTitle')).toBe(manifest.title);
-    expect(await getSetting(database, 'activeRubricHash')).toBe(hash);
+    expect(await getSetting(database, 'activeRubricHash')).toBeUndefined();
     expect(await getSetting(database, 'workspaceSeeded')).toBeTruthy();
     const queue = await database.queue.orderBy('order').toArray();
     expect(queue.map((q) => [q.transcriptId, q.rubricHash, q.annotatorId])).toEqual([

@@ -12,15 +12,24 @@ async function deskWithRubric() {
   const database = freshDb();
   await setSetting(database, 'annotator', annotator);
   const [outcome] = await importFiles([fakeFile('rubric.json', { rubrics: [rubric('triage')] })], { database, parse: fakeParse });
+  // The expert's choice for transcripts without a rubric of their own.
+  await setSetting(database, 'activeRubricHash', (outcome as ImportedOutcome).rubricHashes[0]!);
   return { database, outcome: outcome as ImportedOutcome };
 }
 
 describe('importFiles', () => {
-  it('stores a rubric file and makes it the active rubric on a desk without one', async () => {
-    const { database, outcome } = await deskWithRubric();
+  it("stores a rubric file without choosing it for new assignments (that is the expert's choice)", async () => {
+    const database = freshDb();
+    const [first] = await importFiles([fakeFile('rubric.json', { rubrics: [rubric('triage')] })], { database, parse: fakeParse });
     const hash = await rubricHash(rubric('triage'));
-    expect(outcome).toMatchObject({ status: 'imported', kind: 'rubric', rubrics: 1, transcripts: 0, activatedRubricHash: hash });
-    expect(await getSetting(database, 'activeRubricHash')).toBe(hash);
+    expect(first).toMatchObject({ status: 'imported', kind: 'rubric', rubrics: 1, transcripts: 0, rubricHashes: [hash] });
+    expect(first).not.toHaveProperty('activatedRubricHash');
+    expect(await getSetting(database, 'activeRubricHash')).toBeUndefined();
+    const [asked] = await importFiles([fakeFile('rubric2.json', { rubrics: [rubric('other')] })], { database, parse: fakeParse, activateRubric: 'always' });
+    expect(asked).toMatchObject({ activatedRubricHash: await rubricHash(rubric('other')) });
+    expect(await getSetting(database, 'activeRubricHash')).toBe(await rubricHash(rubric('other')));
+    const { outcome } = await deskWithRubric();
+    expect(outcome).toMatchObject({ status: 'imported', rubrics: 1 });
     const stored = await database.rubrics.get(hash);
     expect(stored).toMatchObject({ id: 'triage', version: 1, hash });
   });
@@ -37,7 +46,7 @@ describe('importFiles', () => {
     expect(progress.mock.calls.map(([p]) => p.phase)).toEqual(['hashing', 'parsing', 'writing', 'done']);
 
     const source = await database.sources.get((outcome as ImportedOutcome).sourceId);
-    expect(source).toMatchObject({ name: 'chats.jsonl', kind: 'transcripts', format: 'test', size, recordCount: 2, problemCount: 0 });
+    expect(source).toMatchObject({ name: 'chats.jsonl', kind: 'transcripts', format: 'test', size, recordCount: 2, transcriptCount: 2, rubricCount: 0, pairedCount: 0, problemCount: 0 });
     expect(source?.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const summary = await database.transcripts.get('t1');
@@ -216,8 +225,65 @@ describe('importFiles', () => {
   it('does not queue transcripts when no rubric is chosen, and says so', async () => {
     const database = freshDb();
     const [outcome] = await importFiles([fakeFile('a.json', { transcripts: [transcript('a1')] })], { database, parse: fakeParse });
-    expect(outcome).toMatchObject({ status: 'imported', transcripts: 1, queued: 0 });
-    expect((outcome as ImportedOutcome).notes[0]).toMatch(/not queued: no rubric is chosen/);
+    expect(outcome).toMatchObject({ status: 'imported', transcripts: 1, queued: 0, unbound: 1 });
+    expect((outcome as ImportedOutcome).notes[0]).toBe('1 transcript not queued yet: choose a rubric for it (Library › Sources › Queue against…).');
+  });
+
+  it('binds as chosen for this import: a rubric, or none (choose later) even when the desk has a last choice', async () => {
+    const { database } = await deskWithRubric();
+    const [other] = await importFiles([fakeFile('airline.json', { rubrics: [rubric('airline')] })], { database, parse: fakeParse });
+    const airline = (other as ImportedOutcome).rubricHashes[0]!;
+    const [chosen] = await importFiles([fakeFile('tau.json', { transcripts: [transcript('tau1')] })], { database, parse: fakeParse, bindTo: airline });
+    expect(chosen).toMatchObject({ queued: 1, unbound: 0 });
+    expect((await database.queue.where('transcriptId').equals('tau1').first())?.rubricHash).toBe(airline);
+    const [later] = await importFiles([fakeFile('later.json', { transcripts: [transcript('l1')] })], { database, parse: fakeParse, bindTo: null });
+    expect(later).toMatchObject({ queued: 0, unbound: 1 });
+    expect(await database.queue.where('transcriptId').equals('l1').count()).toBe(0);
+    // A rubric from the same file still wins over the choice.
+    const [own] = await importFiles(
+      [fakeFile('hb.jsonl', { transcripts: [transcript('h1', 'q', { metadata: { rubricId: 'hb' } })], rubrics: [rubric('hb')] })],
+      { database, parse: fakeParse, bindTo: airline },
+    );
+    expect(own).toMatchObject({ queued: 1 });
+    expect((await database.queue.where('transcriptId').equals('h1').first())?.rubricHash).toBe(await rubricHash(rubric('hb')));
+    expect(await database.sources.get((own as ImportedOutcome).sourceId)).toMatchObject({ transcriptCount: 1, rubricCount: 1, pairedCount: 1 });
+  });
+
+  it('keeps no source for a file with nothing new, and says nothing was imported', async () => {
+    const { database } = await deskWithRubric();
+    await importFiles([fakeFile('one.json', { transcripts: [transcript('1'), transcript('2')] })], { database, parse: fakeParse });
+    const before = await counts(database);
+    const [again] = await importFiles([fakeFile('same-content.json', { format: 'other', transcripts: [transcript('1'), transcript('2')] })], { database, parse: fakeParse });
+    expect(again).toMatchObject({ status: 'skipped', message: 'Nothing imported: its 2 transcripts are already in the library.' });
+    expect(await counts(database)).toEqual(before);
+    const [rubricAgain] = await importFiles([fakeFile('triage-copy.json', { format: 'x', rubrics: [rubric('triage')] })], { database, parse: fakeParse });
+    expect(rubricAgain).toMatchObject({ status: 'skipped', message: 'Nothing imported: its 1 rubric is already in the library.' });
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it('names the agent from what the reader gave, never "unknown agent"', async () => {
+    const { database } = await deskWithRubric();
+    const t = (id: string, extra: Partial<ReturnType<typeof transcript>>) => transcript(id, id, extra);
+    await importFiles(
+      [
+        fakeFile('agents.json', {
+          transcripts: [
+            t('swe', { agent: { name: 'SWE-agent' }, metadata: { model: 'gpt-4o' } }),
+            t('inspect', { agent: {}, metadata: { model: 'anthropic/claude-3-5-sonnet' } }),
+            t('tau', { agent: {}, sourceFormat: 'tau-bench' }),
+            t('ideal', { agent: {}, sourceFormat: 'healthbench', metadata: { completion: 'ideal' } }),
+          ],
+        }),
+      ],
+      { database, parse: fakeParse },
+    );
+    const names = Object.fromEntries((await database.queue.toArray()).map((q) => [q.transcriptId, q.agentName]));
+    expect(names).toEqual({
+      swe: 'SWE-agent (gpt-4o)',
+      inspect: 'anthropic/claude-3-5-sonnet',
+      tau: 'agent not named (tau-bench)',
+      ideal: 'ideal completion (HealthBench)',
+    });
   });
 
   it('accepts the progress callback as the second argument', async () => {

@@ -9,7 +9,8 @@ import { fakeFile, fakeParse, freshDb, rubric, transcript } from './helpers.ts';
 async function desk() {
   const database = freshDb();
   await setSetting(database, 'annotator', { id: 'dr-a', name: 'Dr A' });
-  await importFiles([fakeFile('rubric.json', { rubrics: [rubric('triage')] })], { database, parse: fakeParse });
+  // The expert chooses the rubric that new transcripts are queued against.
+  await importFiles([fakeFile('rubric.json', { rubrics: [rubric('triage')] })], { database, parse: fakeParse, activateRubric: 'always' });
   const file = () => fakeFile('chats.jsonl', { transcripts: [transcript('t1'), transcript('t2'), transcript('t3')], errors: [{ line: 9, message: 'bad' }] });
   const [outcome] = await importFiles([file()], { database, parse: fakeParse });
   const other = await importFiles([fakeFile('other.json', { transcripts: [transcript('o1')] })], { database, parse: fakeParse });

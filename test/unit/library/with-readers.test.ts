@@ -7,6 +7,7 @@ import { importFiles } from '../../../renderer/src/features/library/import.ts';
 import type { ParseFn } from '../../../renderer/src/workers/import-protocol.ts';
 import { getSetting, setSetting } from '../../../renderer/src/db/settings.ts';
 import { freshDb } from './helpers.ts';
+import type { ImportedOutcome } from '../../../renderer/src/features/library/outcome.ts';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures');
 const file = (path: string) => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(resolve(fixtures, path))) });
@@ -30,8 +31,10 @@ describe('importFiles with the shared readers', () => {
 
   it('imports a Custody rubric then transcripts queued against it', async () => {
     const database = freshDb();
-    const [rubric, transcripts] = await importFiles([file('formats/custody/rubric.json'), file('formats/custody/transcripts.json')], { database, parse });
+    const [rubric] = await importFiles([file('formats/custody/rubric.json')], { database, parse });
     expect(rubric).toMatchObject({ status: 'imported', kind: 'rubric', rubrics: 1 });
+    await setSetting(database, 'activeRubricHash', (rubric as ImportedOutcome).rubricHashes[0]!); // the expert's choice
+    const [transcripts] = await importFiles([file('formats/custody/transcripts.json')], { database, parse });
     expect(transcripts).toMatchObject({ status: 'imported', kind: 'transcripts' });
     const active = await getSetting(database, 'activeRubricHash');
     expect(active).toMatch(/^sha256:/);

@@ -10,6 +10,8 @@ import {
   setValue,
   submitAnnotation,
   submitProblems,
+  describeSubmitProblems,
+  numberList,
 } from '../../../renderer/src/features/review/annotation-logic.ts';
 import { rubricContent } from './seed.ts';
 
@@ -67,10 +69,21 @@ describe('submit and reopen', () => {
     a = setValue(a, 'c1', { kind: 'met' }, 'T1');
     a = setValue(a, 'c2', { kind: 'na' }, 'T1');
     a = setValue(a, 'c3', { kind: 'ordinal', level: 1 }, 'T1');
-    expect(submitProblems(rubricContent, a)).toEqual([{ criterionId: 'c2', message: 'Criterion 2 needs a rationale' }]);
+    expect(submitProblems(rubricContent, a)).toEqual([{ criterionId: 'c2', number: 2, kind: 'rationale', message: 'Criterion 2 needs a rationale' }]);
     expect(() => submitAnnotation(a, rubricContent, 'T2')).toThrow(/rationale/);
     a = setRationale(a, 'c2', '   ', 'T2');
     expect(submitProblems(rubricContent, a)).toHaveLength(1); // whitespace is not a rationale
+  });
+
+  it('says which criteria are unmarked and which lack a rationale, separately and by number', () => {
+    const p = (number: number, kind: 'unmarked' | 'rationale') => ({ criterionId: `c${number}`, number, kind, message: '' });
+    expect(describeSubmitProblems([p(4, 'rationale')])).toBe('criterion 4 needs a rationale');
+    expect(describeSubmitProblems([p(2, 'unmarked'), p(4, 'rationale'), p(3, 'unmarked'), p(5, 'unmarked'), p(9, 'unmarked'), p(11, 'rationale')])).toBe(
+      'criteria 2, 3, 5 and 9 are not marked; criteria 4 and 11 need a rationale',
+    );
+    expect(describeSubmitProblems([1, 2, 3, 4, 7].map((n) => p(n, 'unmarked')))).toBe('criteria 1–4 and 7 are not marked');
+    expect(numberList([9, 1, 2])).toBe('1, 2 and 9');
+    expect(describeSubmitProblems([])).toBe('');
   });
 
   it('submits, then reopens as revision + 1 with the submitted state in history', () => {

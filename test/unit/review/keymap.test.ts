@@ -65,6 +65,8 @@ describe('review keymap', () => {
     expect(first).toEqual({ action: null, pending: 'g' });
     expect(resolveKey(key('n'), { ...desk, pending: 'g' }).action).toEqual({ type: 'nextUndone' });
     expect(resolveKey(key('q'), { ...desk, pending: 'g' }).action).toEqual({ type: 'toQueue' });
+    expect(resolveKey(key('s'), { ...desk, pending: 'g' }).action).toEqual({ type: 'skip' });
+    expect(resolveKey(key('s'), desk).action).toBeNull(); // a lone s does nothing
     expect(resolveKey(key('x'), { ...desk, pending: 'g' })).toEqual({ action: null, pending: null });
     expect(action(key(']'))).toEqual({ type: 'nextUndone' });
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../../renderer/src/db/rows.ts';
 import {
+  clampCursor,
   emptyFilter,
   filterQueue,
+  formatScore,
   pickNextUndone,
   queueFacets,
   queueProgress,
@@ -42,8 +44,8 @@ describe('queue filters', () => {
   });
 
   it('counts progress: submitted is done', () => {
-    expect(queueProgress(items)).toEqual({ total: 5, done: 2, draft: 1, todo: 2 });
-    expect(queueProgress([])).toEqual({ total: 0, done: 0, draft: 0, todo: 0 });
+    expect(queueProgress(items)).toEqual({ total: 5, done: 2, draft: 1, todo: 2, skipped: 0, noResponse: 0 });
+    expect(queueProgress([])).toEqual({ total: 0, done: 0, draft: 0, todo: 0, skipped: 0, noResponse: 0 });
   });
 
   it('offers sorted agent and tag facets', () => {
@@ -67,5 +69,43 @@ describe('queue filters', () => {
     expect(out.map((i) => i.id)).toEqual(want.map((i) => i.id));
     expect(out.every((i) => i.status === 'todo' && i.agentName === 'agent-3' && i.tags.includes('tag-5'))).toBe(true);
     expect(p.done).toBe(3334);
+  });
+});
+
+describe('skipped and no-response items', () => {
+  const mixed = [
+    item(0, 'submitted'),
+    item(1, 'skipped'),
+    { ...item(2, 'todo'), noResponse: true },
+    item(3, 'draft'),
+    { ...item(4, 'skipped'), noResponse: true },
+  ];
+
+  it('counts skipped apart from done and undone, and todo items with nothing to grade', () => {
+    expect(queueProgress(mixed)).toEqual({ total: 5, done: 1, draft: 1, skipped: 2, noResponse: 1, todo: 1 });
+  });
+
+  it('never picks a skipped item as the next undone', () => {
+    expect(pickNextUndone(mixed, 0)?.order).toBe(2);
+    expect(pickNextUndone(mixed, 3)?.order).toBe(2); // wraps past the skipped 4 and the submitted 0
+    expect(pickNextUndone([item(0, 'skipped'), item(1, 'submitted')], -1)).toBeUndefined();
+  });
+
+  it('filters by the skipped status', () => {
+    expect(filterQueue(mixed, { ...emptyFilter, status: 'skipped' }).map((i) => i.order)).toEqual([1, 4]);
+  });
+});
+
+describe('queue cells', () => {
+  it('formats a submitted score, and says when nothing positive was scored', () => {
+    expect(formatScore(0.8249)).toBe('82%');
+    expect(formatScore(1)).toBe('100%');
+    expect(formatScore(null)).toBe('—');
+  });
+
+  it('keeps the cursor inside the list', () => {
+    expect(clampCursor(7, 10)).toBe(7);
+    expect(clampCursor(12, 10)).toBe(9);
+    expect(clampCursor(3, 0)).toBe(0);
   });
 });

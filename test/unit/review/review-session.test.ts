@@ -5,10 +5,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDatabase, type CustodyDb } from '../../../renderer/src/db/database.ts';
 import type { QueueItem } from '../../../renderer/src/db/rows.ts';
-import { flushSaves, goNextUndone, openItem, reopen, submitAndNext } from '../../../renderer/src/features/review/actions.ts';
+import { closeDesk, flushSaves, goNextUndone, openItem, reopen, submitAndNext, toggleSkip } from '../../../renderer/src/features/review/actions.ts';
 import { focusCriterion, markKey, pickChoice, typeRationale } from '../../../renderer/src/features/review/edit-actions.ts';
 import { readSession, saveAnnotation } from '../../../renderer/src/features/review/review-data.ts';
-import { initialReviewState, useReview } from '../../../renderer/src/features/review/store.ts';
+import { initialReviewState, requestScroll, useReview } from '../../../renderer/src/features/review/store.ts';
 import { persistSession } from '../../../renderer/src/features/review/actions.ts';
 import { seedDb } from './seed.ts';
 
@@ -78,6 +78,21 @@ describe('review desk persistence', () => {
     spy.mockRestore();
   });
 
+  it("opens each transcript at its own start or where it was left, never at the previous one's scroll", async () => {
+    ({ database, items } = await seedDb(`review-session-long-${n}`, 3));
+    useDatabase(database);
+    await openItem(items[0]!.id);
+    useReview.setState({ currentMessage: 2 });
+    requestScroll(2, 'start'); // what J/K leave behind
+    await openItem(items[1]!.id);
+    expect(state().currentMessage).toBe(0);
+    expect(state().scrollRequest).toBeNull();
+    await closeDesk();
+    await openItem(items[0]!.id);
+    expect(state().currentMessage).toBe(2);
+    expect(state().scrollRequest).toMatchObject({ index: 2, align: 'start' });
+  });
+
   it('saves typing within the debounce, without waiting for a blur', async () => {
     await openItem(items[0]!.id);
     focusCriterion(1);
@@ -95,7 +110,7 @@ describe('review desk persistence', () => {
     await flushSaves();
     expect(state().focused).toBe(1);
     expect(state().notice?.kind).toBe('error');
-    expect(state().notice?.text).toMatch(/Criterion 2 is not marked/);
+    expect(state().notice?.text).toBe('Not submitted: criteria 2 and 3 are not marked.');
     expect(await queueStatus(items[0]!.id)).toBe('draft');
   });
 
@@ -115,6 +130,8 @@ describe('review desk persistence', () => {
     expect(saved).toMatchObject({ status: 'submitted', revision: 1 });
     expect(saved?.submittedAt).toBeTruthy();
     expect(await queueStatus(items[0]!.id)).toBe('submitted');
+    // The queue row carries the submitted score: c1 met (5), c2 penalty not met, c3 top level (2): 7 of 7.
+    expect((await database.queue.get(items[0]!.id))?.score).toBe(1);
     expect(state().desk?.item.id).toBe(items[1]!.id);
 
     await openItem(items[0]!.id);
@@ -140,6 +157,29 @@ describe('review desk persistence', () => {
     await goNextUndone();
     expect(state().view).toBe('queue');
     expect(state().notice?.text).toMatch(/Nothing left/);
+  });
+
+  it('skips an item (kept out of next undone), and any edit or g s again takes it back', async () => {
+    await openItem(items[0]!.id);
+    await toggleSkip();
+    expect(await queueStatus(items[0]!.id)).toBe('skipped');
+    expect(state().desk?.item.id).toBe(items[1]!.id);
+    await goNextUndone();
+    await goNextUndone();
+    expect(state().desk?.item.id).toBe(items[1]!.id); // 1 → 2 → wraps past the skipped 0
+    // Back to the skipped one: g s takes it back as todo (nothing was written).
+    await openItem(items[0]!.id);
+    expect(state().desk?.item.status).toBe('skipped');
+    await toggleSkip();
+    expect(await queueStatus(items[0]!.id)).toBe('todo');
+    expect(state().desk?.item.status).toBe('todo');
+    // Skipped again, then edited: the edit makes it a draft, nothing typed is lost.
+    await toggleSkip();
+    await openItem(items[0]!.id);
+    markKey('met');
+    await flushSaves();
+    expect(await queueStatus(items[0]!.id)).toBe('draft');
+    expect(state().desk?.item.status).toBe('draft');
   });
 
   it('restores the open review and focused criterion after a reload', async () => {

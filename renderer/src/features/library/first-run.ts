@@ -54,13 +54,31 @@ async function seed(options: FirstRunOptions): Promise<FirstRunReport> {
   const byKind = (kind: string): FilePayload[] =>
     manifest.files.filter((f) => f.kind === kind).flatMap((f) => files.filter((file) => file.name === f.path));
   const common = { database, ...(options.parse ? { parse: options.parse } : {}) };
+  // The demo's transcripts are queued against the demo's rubric, but that is not made the
+  // desk's choice for later imports: what the user imports next is bound as they choose.
+  const rubricOutcomes = await importFiles(byKind('rubric'), common);
+  const demoRubric = await demoRubricHash(database, rubricOutcomes);
   const outcomes = [
-    ...(await importFiles(byKind('rubric'), { ...common, activateRubric: 'always' })),
-    ...(await importFiles(byKind('transcripts'), { ...common, activateRubric: 'never' })),
+    ...rubricOutcomes,
+    ...(await importFiles(byKind('transcripts'), { ...common, bindTo: demoRubric ?? null })),
     ...(options.accessLogs ? await options.accessLogs(byKind('access-log')) : byKind('access-log').map(accessLogLater)),
   ];
   await setSetting(database, 'workspaceSeeded', new Date().toISOString());
   return { seeded: true, title: manifest.title, outcomes };
+}
+
+/** The demo rubric's hash: from this run's import, or (a resumed run) the stored rubric file. */
+async function demoRubricHash(database: CustodyDb, outcomes: ImportOutcome[]): Promise<string | undefined> {
+  for (const o of outcomes) {
+    if (o.status === 'imported' && o.rubricHashes[0]) return o.rubricHashes[0];
+    if (o.status === 'duplicate') {
+      // Already imported before a reload: the rubric stored with that source's import time.
+      const source = await database.sources.get(o.sourceId);
+      const stored = source ? await database.rubrics.filter((r) => r.createdAt === source.importedAt).first() : undefined;
+      if (stored) return stored.hash;
+    }
+  }
+  return undefined;
 }
 
 function accessLogLater(file: FilePayload): ImportOutcome {

@@ -1,6 +1,6 @@
 // The import pipeline: hash → skip known bytes → parse (worker) → plan → one transaction.
 // Each file stands alone: one file's failure never touches another's rows.
-import { formatWhen } from '../../common/format.ts';
+import { formatWhen, plural } from '../../common/format.ts';
 import type { FilePayload } from '../../../../shared/ipc/contract.ts';
 import { sha256Hex } from '../../../../shared/crypto/index.ts';
 import { db as appDb, type CustodyDb } from '../../db/database.ts';
@@ -17,7 +17,10 @@ export interface ImportOptions {
   /** Defaults to readAny in a Web Worker; tests inject their own. */
   parse?: ParseFn;
   database?: CustodyDb;
+  /** Whether a rubric in the file becomes the desk's choice for new assignments (default: never). */
   activateRubric?: WriteOptions['activateRubric'];
+  /** The rubric for transcripts that carry none (see WriteOptions.bindTo). */
+  bindTo?: WriteOptions['bindTo'];
   now?: () => Date;
   /** Takes access logs to the log engine (the Logs screen); returns null for other files. */
   accessLogs?: (file: FilePayload) => Promise<ImportOutcome | null>;
@@ -99,9 +102,11 @@ async function importOne(file: FilePayload, options: ImportOptions, phase: (p: I
   phase('writing');
   try {
     const written = await writeImport(database, plan, {
-      activateRubric: options.activateRubric ?? 'if-none',
+      activateRubric: options.activateRubric ?? 'never',
+      ...(options.bindTo !== undefined ? { bindTo: options.bindTo } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (!written.source) return nothingNew(name, size, sha256, read, plan.rubrics.length, written.identical);
     return {
       status: 'imported',
       name,
@@ -116,12 +121,28 @@ async function importOne(file: FilePayload, options: ImportOptions, phase: (p: I
       problems: written.source.problemCount,
       notes: written.notes,
       ...(written.activatedRubricHash ? { activatedRubricHash: written.activatedRubricHash } : {}),
+      rubricHashes: written.rubricHashes,
+      unbound: written.unbound,
     };
   } catch (err) {
     if (err instanceof AlreadyImported) return duplicateOf(name, size, sha256, err.existing);
     if (isAbort(err)) return cancelled(name, size);
     return { status: 'rejected', name, size, sha256, message: `Storing failed and was rolled back: ${err instanceof Error ? err.message : String(err)}`, problems: [] };
   }
+}
+
+/** A readable file whose every record is already in the library: nothing is kept, not even the file. */
+function nothingNew(name: string, size: number, sha256: string, read: ReadAnyOutput, rubrics: number, transcripts: number): ImportOutcome {
+  const what = [transcripts ? plural(transcripts, 'transcript') : '', rubrics ? plural(rubrics, 'rubric') : ''].filter(Boolean).join(' and ');
+  return {
+    status: 'skipped',
+    name,
+    size,
+    sha256,
+    kind: read.detection.kind,
+    format: formatOf(read),
+    message: `Nothing imported: ${what ? `its ${what} ${transcripts + rubrics === 1 ? 'is' : 'are'} already in the library` : 'no new records'}.`,
+  };
 }
 
 /** Files that are read but not stored: unknown formats, bundles, access logs (for now), empty reads. */

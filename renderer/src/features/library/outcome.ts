@@ -36,6 +36,10 @@ export interface ImportedOutcome extends OutcomeBase {
   notes: string[];
   /** Set when this import made a rubric the one new assignments use. */
   activatedRubricHash?: string;
+  /** Every rubric the file carried, new or already stored. */
+  rubricHashes: string[];
+  /** Transcripts stored but not queued: no rubric chosen for them yet. */
+  unbound: number;
 }
 
 export interface DuplicateOutcome extends OutcomeBase {

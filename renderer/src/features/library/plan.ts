@@ -7,6 +7,7 @@ import type { RubricContent } from '../../../../shared/model/rubric.ts';
 import { sealRubric } from '../../../../shared/rubric/version.ts';
 import type { RubricRow, SourceRow, TranscriptSummary } from '../../db/rows.ts';
 import { formatOf, type ReadAnyOutput } from '../../workers/import-protocol.ts';
+import { agentLabel, lacksResponse } from '../../../../shared/model/transcript-facts.ts';
 
 export interface PlannedTranscript {
   transcript: Transcript;
@@ -116,7 +117,8 @@ export function summarize(t: Transcript, sourceId: string, importedAt: string): 
     sourceId,
     sourceFormat: t.sourceFormat,
     title: clip(t.title?.trim() || firstUserText(t) || t.id),
-    agentName: t.agent.name ?? t.agent.id ?? 'unknown agent',
+    agentName: agentLabel(t),
+    ...(lacksResponse(t) ? { noResponse: true } : {}),
     ...(t.principalUser ? { principalUser: t.principalUser } : {}),
     messageCount: t.messages.length,
     toolCallCount: t.messages.reduce((n, m) => n + m.toolCalls.length, 0),

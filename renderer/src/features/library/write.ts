@@ -16,17 +16,30 @@ export class AlreadyImported extends Error {
 }
 
 export interface WriteResult {
-  source: SourceRow;
+  /** Null when the file held nothing new: then nothing at all is stored, not even the source. */
+  source: SourceRow | null;
   transcripts: number;
   rubrics: number;
   queued: number;
   notes: string[];
   activatedRubricHash?: string;
+  /** Every rubric the file carried (new or already stored), sealed hashes in file order. */
+  rubricHashes: string[];
+  /** Transcripts left unqueued because no rubric was chosen for them. */
+  unbound: number;
+  /** Identical transcripts already in the library, not added again. */
+  identical: number;
 }
 
 export interface WriteOptions {
   /** 'always': the file's first rubric becomes active; 'if-none': only when none is set. */
   activateRubric: 'always' | 'if-none' | 'never';
+  /**
+   * The rubric transcripts without one of their own are queued against: a hash, or null to
+   * choose later (they wait in the library, unqueued). Undefined: the desk's last choice
+   * (the `activeRubricHash` setting). A rubric that came with the transcript always wins.
+   */
+  bindTo?: string | null;
   signal?: AbortSignal;
 }
 
@@ -74,13 +87,29 @@ export async function writeImport(database: CustodyDb, plan: ImportPlan, options
       active = activatedRubricHash = candidate;
     }
 
-    const queued = await queueTranscripts(database, stored.added, active);
+    const rubricHashes = plan.rubrics.map((r) => r.hash);
+    // Nothing new at all (every transcript and rubric already stored): keep no empty source.
+    if (stored.added.length === 0 && newRubrics.length === 0) {
+      return { source: null, transcripts: 0, rubrics: 0, queued: 0, notes, rubricHashes, unbound: 0, identical: stored.identical };
+    }
+
+    const bindTo = options.bindTo === undefined ? active : (options.bindTo ?? undefined);
+    if (bindTo && !(await database.rubrics.get(bindTo))) throw new Error('the rubric chosen for these transcripts is no longer in the library');
+    const queued = await queueTranscripts(database, stored.added, bindTo);
     if (queued.withoutRubric) {
-      notes.push(`${plural(queued.withoutRubric, 'transcript')} not queued: no rubric is chosen for new assignments (Rubrics › Use for new assignments).`);
+      notes.push(`${plural(queued.withoutRubric, 'transcript')} not queued yet: choose a rubric for ${queued.withoutRubric === 1 ? 'it' : 'them'} (Library › Sources › Queue against…).`);
     }
 
     if (problems.length) await database.importProblems.bulkAdd(problems);
-    const source: SourceRow = { ...plan.source, recordCount: stored.added.length + newRubrics.length, problemCount: problems.length };
+    const paired = stored.added.filter((a) => a.ownRubricHash).length;
+    const source: SourceRow = {
+      ...plan.source,
+      recordCount: stored.added.length + newRubrics.length,
+      transcriptCount: stored.added.length,
+      rubricCount: plan.rubrics.length,
+      pairedCount: paired,
+      problemCount: problems.length,
+    };
     await database.sources.add(source);
 
     return {
@@ -90,6 +119,9 @@ export async function writeImport(database: CustodyDb, plan: ImportPlan, options
       queued: queued.count,
       notes,
       ...(activatedRubricHash ? { activatedRubricHash } : {}),
+      rubricHashes,
+      unbound: queued.withoutRubric,
+      identical: stored.identical,
     };
   });
 }
@@ -169,6 +201,7 @@ async function queueTranscripts(database: CustodyDb, added: AddedTranscript[], a
       title: summary.title,
       agentName: summary.agentName,
       tags: summary.tags,
+      ...(summary.noResponse ? { noResponse: true } : {}),
     });
   }
   // A kept queue item (work begun before its source was removed) is never reset.

@@ -1,10 +1,25 @@
 // The review desk: a thin bar, the transcript, the rubric.
 import { useLayoutEffect } from 'react';
-import { closeDesk } from './actions.ts';
+import { lacksResponse } from '../../../../shared/model/transcript-facts.ts';
+import { closeDesk, toggleSkip } from './actions.ts';
 import { noteCommit } from './perf.ts';
 import { RubricPanel } from './rubric/RubricPanel.tsx';
 import { useReview } from './store.ts';
 import { TranscriptView } from './transcript/TranscriptView.tsx';
+
+const statusWords = { submitted: 'Submitted', skipped: 'Skipped', draft: 'Draft', todo: 'To do' } as const;
+
+/** Said above the transcript when there is nothing to grade, with the way out. */
+function NothingToGrade() {
+  const desk = useReview((s) => s.desk);
+  if (!desk || !lacksResponse(desk.transcript) || desk.annotation.status === 'submitted') return null;
+  return (
+    <p className="rv-nothing" role="note" data-testid="no-response">
+      <strong>No response to grade.</strong> This transcript has a prompt but no reply from the agent.{' '}
+      {desk.item.status === 'skipped' ? 'It is skipped.' : <>Skip it with <kbd>g s</kbd>, or grade what is there.</>}
+    </p>
+  );
+}
 
 const saveText = { saved: 'Saved', pending: 'Saving…', saving: 'Saving…', error: 'Not saved, retrying' } as const;
 
@@ -16,7 +31,13 @@ function DeskBar() {
   if (!desk) return null;
   const { item, annotation } = desk;
   const status =
-    annotation.status === 'submitted' ? 'submitted' : Object.keys(annotation.criteria).length || annotation.history.length ? 'draft' : 'todo';
+    annotation.status === 'submitted'
+      ? 'submitted'
+      : item.status === 'skipped'
+        ? 'skipped'
+        : Object.keys(annotation.criteria).length || annotation.history.length
+          ? 'draft'
+          : 'todo';
   return (
     <div className="rv-deskbar">
       <button type="button" className="rv-button rv-back" onClick={() => void closeDesk()} title="Back to the queue (g q)">
@@ -31,12 +52,17 @@ function DeskBar() {
         ) : null}
       </div>
       <span className="rv-status" data-status={status} data-testid="review-status">
-        {status === 'submitted' ? 'Submitted' : status === 'draft' ? 'Draft' : 'To do'}
+        {statusWords[status]}
         {annotation.revision > 1 ? ` · r${annotation.revision}` : ''}
       </span>
       <span className="rv-save" data-state={saveState} data-testid="save-state" aria-live="polite">
         {saveText[saveState]}
       </span>
+      {status !== 'submitted' ? (
+        <button type="button" className="rv-button rv-quiet" onClick={() => void toggleSkip()} title={status === 'skipped' ? 'Take it back into the queue (g s)' : 'Set aside without a review (g s)'}>
+          {status === 'skipped' ? 'Unskip' : 'Skip'} <kbd>g s</kbd>
+        </button>
+      ) : null}
       <button type="button" className="rv-button rv-quiet" onClick={() => useReview.setState({ helpOpen: true })}>
         Keys <kbd>?</kbd>
       </button>
@@ -63,6 +89,7 @@ export function DeskView() {
   return (
     <div className="rv-desk" aria-busy={loading}>
       <DeskBar />
+      <NothingToGrade />
       <div className="rv-desk-body">
         <TranscriptView key={desk.item.id} transcript={desk.transcript} />
         <RubricPanel desk={desk} />

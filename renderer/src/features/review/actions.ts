@@ -3,6 +3,7 @@ import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { db } from '../../db/database.ts';
 import type { QueueItem } from '../../db/rows.ts';
 import {
+  describeSubmitProblems,
   freshAnnotation,
   reopenAnnotation,
   submitAnnotation,
@@ -11,7 +12,7 @@ import {
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
 import { currentInputAt, lastWrite, MARK, markOnce, measureSaved } from './perf.ts';
-import { findNextUndone, loadDesk, saveAnnotation, writeSession } from './review-data.ts';
+import { findNextUndone, loadDesk, saveAnnotation, setSkipped, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
 let saver: Autosaver<Annotation> | null = null;
@@ -22,10 +23,13 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+// The open item's queue status as last written: while it does not change, a save is a
+// single put of the annotation. Undefined when unknown (after a failed save, or a skip
+// written outside the saver): the next save writes it again.
+let queueStatus: QueueItem['status'] | undefined;
+
 function makeSaver(item: QueueItem): Autosaver<Annotation> {
-  // The queue row's status as last written: while it does not change, a save is a
-  // single put of the annotation.
-  let queueStatus: QueueItem['status'] | undefined = item.status;
+  queueStatus = item.status;
   const write = async (a: Annotation) => {
     lastWrite.writeStart = performance.now();
     lastWrite.putDone = null;
@@ -55,7 +59,9 @@ export function commit(next: Annotation, kind: ChangeKind): void {
   const { desk } = useReview.getState();
   if (!desk || !saver) return;
   const annotation = { ...next, timeSpentMs: next.timeSpentMs + activity.take() };
-  useReview.setState({ desk: { ...desk, annotation } });
+  // An edit resumes a skipped item: saving writes the annotation's status to the queue.
+  const item = desk.item.status === 'skipped' ? { ...desk.item, status: annotation.status } : desk.item;
+  useReview.setState({ desk: { ...desk, annotation, item } });
   saver.change(annotation, kind, currentInputAt());
 }
 
@@ -78,6 +84,23 @@ export function persistSession(immediate = false): Promise<void> {
   return Promise.resolve();
 }
 
+/**
+ * Where each transcript was left in this session (current message by queue item), so
+ * reopening one returns to it; a reload restores the open one from `review.session`.
+ */
+const lastMessage = new Map<string, number>();
+
+function rememberPosition(): void {
+  const { desk, currentMessage } = useReview.getState();
+  if (desk) lastMessage.set(desk.item.id, currentMessage);
+}
+
+/** Where a transcript opens: the restore point, else where it was left, else its start. */
+export function openingMessage(queueItemId: string, messageCount: number, restore?: Pick<RestorePoint, 'messageIndex'>): number {
+  const wanted = restore?.messageIndex ?? lastMessage.get(queueItemId) ?? 0;
+  return Math.max(0, Math.min(wanted, messageCount - 1));
+}
+
 export interface RestorePoint {
   criterionId: string | null;
   messageIndex: number;
@@ -87,7 +110,9 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
   markOnce(MARK.reviewOpen);
   const token = ++openToken;
   await flushSaves();
-  useReview.setState({ view: 'desk', loading: true, loadError: null, selecting: false, helpOpen: false });
+  rememberPosition();
+  // A scroll asked of the previous transcript must not move the next one.
+  useReview.setState({ view: 'desk', loading: true, loadError: null, selecting: false, helpOpen: false, scrollRequest: null });
   try {
     const data = await loadDesk(db(), queueItemId);
     if (token !== openToken) return;
@@ -95,7 +120,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
     const { criteria } = data.rubric;
     let focused = restore?.criterionId ? criteria.findIndex((c) => c.id === restore.criterionId) : -1;
     if (focused < 0) focused = Math.max(0, criteria.findIndex((c) => !annotation.criteria[c.id]?.value));
-    const currentMessage = Math.min(restore?.messageIndex ?? 0, Math.max(0, data.transcript.messages.length - 1));
+    const currentMessage = openingMessage(queueItemId, data.transcript.messages.length, restore);
     saver = makeSaver(data.item);
     activity.take();
     activity.poke();
@@ -108,6 +133,7 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
       expanded: new Map(),
       problemsShown: false,
       saveState: 'saved',
+      scrollRequest: null,
     });
     if (currentMessage > 0) requestScroll(currentMessage, 'start');
     await persistSession(true);
@@ -119,9 +145,10 @@ export async function openItem(queueItemId: string, restore?: RestorePoint): Pro
 
 export async function closeDesk(): Promise<void> {
   await flushSaves();
+  rememberPosition();
   const { desk, queueList } = useReview.getState();
   const at = desk ? queueList.findIndex((i) => i.id === desk.item.id) : -1;
-  useReview.setState({ view: 'queue', desk: null, selecting: false, loadError: null, ...(at >= 0 ? { queueCursor: at } : {}) });
+  useReview.setState({ view: 'queue', desk: null, selecting: false, loadError: null, scrollRequest: null, ...(at >= 0 ? { queueCursor: at } : {}) });
   await persistSession(true);
 }
 
@@ -147,8 +174,7 @@ export async function submitAndNext(): Promise<void> {
     if (problems.length) {
       const first = desk.rubric.criteria.findIndex((c) => c.id === problems[0]!.criterionId);
       useReview.setState({ focused: Math.max(0, first), problemsShown: true });
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-      notify('error', `Not submitted: ${problems[0]!.message}${more}.`);
+      notify('error', `Not submitted: ${describeSubmitProblems(problems)}.`);
       return;
     }
     commit(submitAnnotation(desk.annotation, desk.rubric, new Date().toISOString()), 'immediate');
@@ -165,4 +191,30 @@ export function reopen(): void {
   const next = reopenAnnotation(desk.annotation, desk.rubric, new Date().toISOString());
   commit(next, 'immediate');
   notify('info', `Reopened as revision ${next.revision}; the submitted revision is kept in history.`);
+}
+
+/**
+ * Sets the open item aside (nothing to grade, say) and opens the next undone one; on a
+ * skipped item, takes it back. Work already typed stays in its draft; a submitted review
+ * is never skipped.
+ */
+export async function toggleSkip(): Promise<void> {
+  const { desk } = useReview.getState();
+  if (!desk) return;
+  if (desk.annotation.status === 'submitted') {
+    notify('info', 'A submitted review cannot be skipped. Press o to reopen it.');
+    return;
+  }
+  await flushSaves();
+  queueStatus = undefined; // written here, not by the saver
+  if (desk.item.status === 'skipped') {
+    const status = await setSkipped(db(), desk.item.id, false);
+    const now = useReview.getState().desk;
+    if (status && now?.item.id === desk.item.id) useReview.setState({ desk: { ...now, item: { ...now.item, status } } });
+    notify('info', `“${desk.item.title}” is back in the queue to review.`);
+    return;
+  }
+  await setSkipped(db(), desk.item.id, true);
+  notify('info', `Skipped “${desk.item.title}”; it stays in the queue under Skipped (g s there again to take it back).`);
+  await goNextUndone();
 }

@@ -98,6 +98,9 @@ export function describeValue(c: Criterion, v: CriterionValue | undefined): stri
 
 export interface SubmitProblem {
   criterionId: string;
+  /** 1-based position of the criterion in the rubric. */
+  number: number;
+  kind: 'unmarked' | 'rationale';
   message: string;
 }
 
@@ -106,11 +109,41 @@ export function submitProblems(rubric: Pick<Rubric, 'criteria'>, a: Annotation):
   const problems: SubmitProblem[] = [];
   rubric.criteria.forEach((c, i) => {
     const ca = a.criteria[c.id];
-    if (!ca?.value) problems.push({ criterionId: c.id, message: `Criterion ${i + 1} is not marked` });
+    const number = i + 1;
+    if (!ca?.value) problems.push({ criterionId: c.id, number, kind: 'unmarked', message: `Criterion ${number} is not marked` });
     else if (c.rationaleRequired && !ca.rationale.trim())
-      problems.push({ criterionId: c.id, message: `Criterion ${i + 1} needs a rationale` });
+      problems.push({ criterionId: c.id, number, kind: 'rationale', message: `Criterion ${number} needs a rationale` });
   });
   return problems;
+}
+
+/** "4", "4 and 7", "1–3, 5 and 9": ascending numbers with runs of three or more as ranges. */
+export function numberList(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  const sorted = [...numbers].sort((x, y) => x - y);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+/**
+ * Why a submit was refused, one clause per kind of problem, naming every criterion:
+ * "criteria 2–4 and 9 are not marked; criterion 6 needs a rationale".
+ */
+export function describeSubmitProblems(problems: readonly SubmitProblem[]): string {
+  const clause = (kind: SubmitProblem['kind'], one: string, many: string) => {
+    const numbers = problems.filter((p) => p.kind === kind).map((p) => p.number);
+    if (!numbers.length) return null;
+    return numbers.length === 1 ? `criterion ${numbers[0]} ${one}` : `criteria ${numberList(numbers)} ${many}`;
+  };
+  return [clause('unmarked', 'is not marked', 'are not marked'), clause('rationale', 'needs a rationale', 'need a rationale')]
+    .filter((c): c is string => c !== null)
+    .join('; ');
 }
 
 export function submitAnnotation(a: Annotation, rubric: Pick<Rubric, 'criteria'>, now: string): Annotation {

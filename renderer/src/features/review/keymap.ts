@@ -25,6 +25,7 @@ export type Action =
   | { type: 'submitAndNext' }
   | { type: 'nextUndone' }
   | { type: 'toQueue' }
+  | { type: 'skip' }
   | { type: 'reopen' }
   | { type: 'help' }
   | { type: 'leaveField' }
@@ -123,6 +124,7 @@ function deskKey(k: KeyInput, pending: 'g' | null): KeyResult {
   if (pending === 'g') {
     if (k.key === 'n') return act({ type: 'nextUndone' });
     if (k.key === 'q') return act({ type: 'toQueue' });
+    if (k.key === 's') return act({ type: 'skip' });
     return none();
   }
   if (k.key === 'Enter') return act(k.shift ? { type: 'submitAndNext' } : { type: 'focusRationale' });
@@ -231,6 +233,7 @@ export const KEY_HELP: { title: string; rows: { keys: string[]; what: string }[]
     rows: [
       { keys: ['Shift+Enter', 'Ctrl/⌘+Enter'], what: 'Submit and open the next undone transcript' },
       { keys: [']', 'g n'], what: 'Next undone transcript (work is saved as you go)' },
+      { keys: ['g s'], what: 'Skip this transcript (nothing to grade), or take a skipped one back' },
       { keys: ['g q'], what: 'Back to the queue' },
       { keys: ['?'], what: 'This sheet' },
     ],

@@ -1,6 +1,6 @@
 // Binds the pure keymap to the window and runs the chosen action.
 import { useEffect } from 'react';
-import { closeDesk, goNextUndone, openItem, reopen, submitAndNext } from './actions.ts';
+import { closeDesk, goNextUndone, openItem, reopen, submitAndNext, toggleSkip } from './actions.ts';
 import { attachSelection, cycleEvidence, markKey, moveCriterion, pickChoice } from './edit-actions.ts';
 import { resolveKey, type Action } from './keymap.ts';
 import { exitSelect, moveSelection, startSelect } from './select-mode.ts';
@@ -79,6 +79,9 @@ export function runAction(action: Action): void {
       return;
     case 'toQueue':
       void closeDesk();
+      return;
+    case 'skip':
+      void toggleSkip();
       return;
     case 'reopen':
       return reopen();

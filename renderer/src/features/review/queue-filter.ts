@@ -29,16 +29,29 @@ export interface QueueProgress {
   done: number;
   draft: number;
   todo: number;
+  /** Set aside without a review (not done, not undone). */
+  skipped: number;
+  /** Todo items with no response to grade. */
+  noResponse: number;
 }
 
 export function queueProgress(items: readonly QueueItem[]): QueueProgress {
   let done = 0;
   let draft = 0;
+  let skipped = 0;
+  let noResponse = 0;
   for (const i of items) {
     if (i.status === 'submitted') done++;
     else if (i.status === 'draft') draft++;
+    else if (i.status === 'skipped') skipped++;
+    else if (i.noResponse) noResponse++;
   }
-  return { total: items.length, done, draft, todo: items.length - done - draft };
+  return { total: items.length, done, draft, skipped, noResponse, todo: items.length - done - draft - skipped };
+}
+
+/** "82%" for a score in 0..1; "—" when nothing positive was scored. */
+export function formatScore(score: number | null | undefined): string {
+  return typeof score === 'number' ? `${Math.round(score * 100)}%` : '—';
 }
 
 export function queueFacets(items: readonly QueueItem[]): { agents: string[]; tags: string[] } {
@@ -57,6 +70,11 @@ export function queueFacets(items: readonly QueueItem[]): { agents: string[]; ta
  * to the start; never `excludeId` (the one just finished). Items must be in order.
  */
 export function pickNextUndone(items: readonly QueueItem[], afterOrder: number, excludeId?: string): QueueItem | undefined {
-  const undone = (i: QueueItem) => i.status !== 'submitted' && i.id !== excludeId;
+  const undone = (i: QueueItem) => (i.status === 'todo' || i.status === 'draft') && i.id !== excludeId;
   return items.find((i) => i.order > afterOrder && undone(i)) ?? items.find(undone);
+}
+
+/** The queue cursor kept inside a list of `length` rows (0 for an empty list). */
+export function clampCursor(cursor: number, length: number): number {
+  return Math.max(0, Math.min(cursor, length - 1));
 }

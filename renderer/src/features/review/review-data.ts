@@ -4,6 +4,7 @@
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import type { Rubric } from '../../../../shared/model/rubric.ts';
 import type { Transcript } from '../../../../shared/model/transcript.ts';
+import { scoreRubric } from '../../../../shared/rubric/score.ts';
 import type { CustodyDb } from '../../db/database.ts';
 import type { QueueItem } from '../../db/rows.ts';
 
@@ -53,18 +54,41 @@ export interface SaveOptions {
   onPut?: () => void;
 }
 
-/** Annotation and queue status change together or not at all. */
+/**
+ * Annotation and queue status change together or not at all. A submitted annotation
+ * also leaves its score on the queue item, so the queue shows it without a join.
+ */
 export async function saveAnnotation(database: CustodyDb, annotation: Annotation, options: SaveOptions = {}): Promise<void> {
   const { queueStatus, onPut } = options;
-  if (queueStatus === annotation.status) {
-    await database.annotations.put(annotation);
-    onPut?.();
+  if (annotation.status !== 'submitted') {
+    if (queueStatus === annotation.status) {
+      await database.annotations.put(annotation);
+      onPut?.();
+      return;
+    }
+    await database.transaction('rw', [database.annotations, database.queue], async () => {
+      await database.annotations.put(annotation);
+      onPut?.();
+      await database.queue.update(annotation.id, { status: annotation.status });
+    });
     return;
   }
-  await database.transaction('rw', [database.annotations, database.queue], async () => {
+  await database.transaction('rw', [database.annotations, database.queue, database.rubrics], async () => {
     await database.annotations.put(annotation);
     onPut?.();
-    await database.queue.update(annotation.id, { status: annotation.status });
+    const rubric = await database.rubrics.get(annotation.rubricHash);
+    await database.queue.update(annotation.id, { status: annotation.status, score: rubric ? scoreRubric(rubric, annotation.criteria).score : null });
+  });
+}
+
+/** Sets an item aside without a review; any later edit makes it a draft again. Never touches a submitted one. */
+export async function setSkipped(database: CustodyDb, queueItemId: string, skipped: boolean): Promise<QueueItem['status'] | undefined> {
+  return database.transaction('rw', [database.queue, database.annotations], async () => {
+    const item = await database.queue.get(queueItemId);
+    if (!item || item.status === 'submitted') return item?.status;
+    const status = skipped ? 'skipped' : (await database.annotations.get(queueItemId)) ? 'draft' : 'todo';
+    await database.queue.update(queueItemId, { status });
+    return status;
   });
 }
 
@@ -78,7 +102,7 @@ export async function findNextUndone(
   afterOrder: number,
   excludeId?: string,
 ): Promise<QueueItem | undefined> {
-  const undone = (i: QueueItem) => i.annotatorId === annotatorId && i.status !== 'submitted' && i.id !== excludeId;
+  const undone = (i: QueueItem) => i.annotatorId === annotatorId && (i.status === 'todo' || i.status === 'draft') && i.id !== excludeId;
   return (
     (await database.queue.where('order').above(afterOrder).filter(undone).first()) ??
     (await database.queue.orderBy('order').filter(undone).first())

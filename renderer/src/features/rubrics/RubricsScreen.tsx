@@ -6,7 +6,7 @@ import { useLiveQuery } from '../../common/live-query.ts';
 import { getSetting } from '../../db/settings.ts';
 import type { RubricRow } from '../../db/rows.ts';
 import { useStatus } from '../../common/status.ts';
-import { chooseForNewAssignments, groupFamilies, rebindUntouched } from './actions.ts';
+import { chooseForNewAssignments, filterFamilies, groupFamilies, rebindUntouched } from './actions.ts';
 import { RubricList } from './RubricList.tsx';
 import { RubricDetail } from './RubricDetail.tsx';
 import { RubricEditor } from './RubricEditor.tsx';
@@ -33,12 +33,14 @@ export function RubricsScreen() {
   const say = useStatus((s) => s.say);
   const [selected, setSelected] = useState<string>();
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [query, setQuery] = useState('');
 
   if (!data) return <p className="muted pad">Loading rubrics…</p>;
   const { families, activeHash, todoByHash } = data;
   const byHash = new Map(data.rubrics.map((r) => [r.hash, r]));
   const current = byHash.get(selected ?? '') ?? byHash.get(activeHash ?? '') ?? families[0]?.versions[0];
   const family = families.find((f) => f.id === current?.id);
+  const shown = filterFamilies(families, query);
   // Untouched items an older version of this family still holds.
   const rebindable = current && family ? family.versions.filter((v) => v.version < current.version).reduce((n, v) => n + (todoByHash.get(v.hash) ?? 0), 0) : 0;
 
@@ -71,14 +73,36 @@ export function RubricsScreen() {
       </div>
       <div className="rubrics-layout">
         <section className="panel rubric-list-panel" aria-label="Rubric list">
-          <RubricList
-            families={families}
-            {...(activeHash ? { activeHash } : {})}
-            {...(current ? { selectedHash: current.hash } : {})}
-            onSelect={(hash) => {
-              if (mode.kind === 'view') setSelected(hash);
-            }}
-          />
+          <div className="rubric-filter">
+            <input
+              type="search"
+              aria-label="Filter rubrics"
+              placeholder="Filter by title, id or description"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && query) {
+                  e.preventDefault();
+                  setQuery('');
+                }
+              }}
+            />
+            <span className="muted" aria-live="polite" data-testid="rubric-filter-count">
+              {query.trim() ? `${shown.length} of ${families.length}` : `${families.length}`} {families.length === 1 ? 'family' : 'families'}
+            </span>
+          </div>
+          {query.trim() && !shown.length ? (
+            <p className="empty">No rubric matches “{query.trim()}”.</p>
+          ) : (
+            <RubricList
+              families={shown}
+              {...(activeHash ? { activeHash } : {})}
+              {...(current ? { selectedHash: current.hash } : {})}
+              onSelect={(hash) => {
+                if (mode.kind === 'view') setSelected(hash);
+              }}
+            />
+          )}
         </section>
         <div className="rubric-main">
           {mode.kind === 'new' ? (

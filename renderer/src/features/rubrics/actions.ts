@@ -21,6 +21,19 @@ export function groupFamilies(rubrics: RubricRow[]): Family[] {
     .sort((a, b) => (a.versions[0]?.title ?? a.id).localeCompare(b.versions[0]?.title ?? b.id));
 }
 
+/**
+ * Families whose id, title or description (any version) contains every word of `query`,
+ * case-insensitively; an empty query keeps them all.
+ */
+export function filterFamilies(families: Family[], query: string): Family[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return families;
+  return families.filter((f) => {
+    const text = [f.id, ...f.versions.flatMap((v) => [v.title, v.description])].join('\n').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
 type Edited = Omit<RubricContent, 'version'>;
 
 const sameContent = (a: Edited, b: Edited) =>

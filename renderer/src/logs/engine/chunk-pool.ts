@@ -2,6 +2,7 @@
 // chunks they hold; the file's digest runs in a hash worker. Lives in the engine worker.
 import type { CommitRows, PendingChunk, RecordBatch } from './chunk-build.ts';
 import type { ChunkReply, ChunkTask } from './chunk.worker.ts';
+import { workerName } from '../../db/database.ts';
 
 interface Waiter {
   resolve: (v: unknown) => void;
@@ -22,7 +23,7 @@ export class ChunkPool {
   constructor(private readonly size: number) {}
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./chunk.worker.ts', import.meta.url), { type: 'module', name: `log chunks ${this.slots.length + 1}` });
+    const worker = new Worker(new URL('./chunk.worker.ts', import.meta.url), { type: 'module', name: workerName(`log chunks ${this.slots.length + 1}`) });
     const slot: Slot = { worker, building: 0, waiting: new Map() };
     worker.onmessage = (e: MessageEvent<ChunkReply>) => {
       const key = `${e.data.kind}:${e.data.id}`;

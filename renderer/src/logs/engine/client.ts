@@ -2,6 +2,7 @@
 // is a request with an id; progress of an ingest arrives as events for its job key.
 import type { IngestJob, IngestOptions, IngestProgress, IngestSource, LogEngine } from './contract.ts';
 import { forwardedMethods, isProgress, type EngineRequests, type EngineMethods, type EngineTuning, type Method, type WireFile, type WorkerMessage } from './protocol.ts';
+import { workerName } from '../../db/database.ts';
 
 export interface WorkerEngine extends LogEngine {
   /** Resolves when the full-text index covers every loaded event (benchmarks, tests). */
@@ -14,7 +15,7 @@ export type EngineWorkerOptions = EngineTuning;
 
 export function createLogEngine(options: EngineWorkerOptions = {}): WorkerEngine {
   // The literal `new Worker(new URL(…))` is what Vite bundles; options go in the first message.
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'log engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: workerName('log engine') });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const progress = new Map<string, (p: IngestProgress) => void>();
   let next = 1;

@@ -19,6 +19,7 @@ export function QueueFilters({ filter, facets, progress, shown }: Props) {
     { id: 'todo', label: 'To do', count: progress.todo },
     { id: 'draft', label: 'Draft', count: progress.draft },
     { id: 'submitted', label: 'Submitted', count: progress.done },
+    ...(progress.skipped || filter.status === 'skipped' ? [{ id: 'skipped' as const, label: 'Skipped', count: progress.skipped }] : []),
   ];
   const filtered = filter.status !== 'all' || filter.agent !== null || filter.tag !== null;
   return (

@@ -7,13 +7,13 @@ import { useLiveQuery } from '../../../common/live-query.ts';
 import type { QueueItem } from '../../../db/rows.ts';
 import { goNextUndone, openItem } from '../actions.ts';
 import { MARK, markOnce } from '../perf.ts';
-import { filterQueue, queueFacets, queueProgress } from '../queue-filter.ts';
+import { clampCursor, filterQueue, formatScore, queueFacets, queueProgress } from '../queue-filter.ts';
 import { loadQueue, loadRubricTitles } from '../review-data.ts';
 import { useReview } from '../store.ts';
 import { QueueFilters } from './QueueFilters.tsx';
 
 const rowHeight = 44;
-const statusText = { todo: 'To do', draft: 'Draft', submitted: 'Submitted' } as const;
+const statusText = { todo: 'To do', draft: 'Draft', submitted: 'Submitted', skipped: 'Skipped' } as const;
 
 function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: string | undefined; selected: boolean; onOpen: () => void }) {
   return (
@@ -26,7 +26,14 @@ function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: stri
       onClick={onOpen}
     >
       <span className="rv-qdot" aria-hidden="true" />
-      <span className="rv-qtitle">{item.title || item.transcriptId}</span>
+      <span className="rv-qtitle">
+        {item.noResponse && item.status !== 'submitted' ? (
+          <span className="rv-qhint" title="The transcript has a prompt but no response to grade; open it to skip (g s).">
+            No response to grade
+          </span>
+        ) : null}
+        {item.title || item.transcriptId}
+      </span>
       <span className="rv-qagent">{item.agentName}</span>
       <span className="rv-qtags">
         {item.tags.slice(0, 3).map((t) => (
@@ -36,7 +43,15 @@ function Row({ item, rubric, selected, onOpen }: { item: QueueItem; rubric: stri
         ))}
       </span>
       <span className="rv-qrubric">{rubric ?? ''}</span>
-      <span className="rv-qstatus">{statusText[item.status]}</span>
+      <span className="rv-qstatus">
+        {statusText[item.status]}
+        {item.status === 'submitted' && item.score !== undefined ? (
+          <span className="rv-qscore" data-testid="queue-score" title="Score of the submitted review">
+            {' '}
+            {formatScore(item.score)}
+          </span>
+        ) : null}
+      </span>
     </div>
   );
 }
@@ -58,8 +73,11 @@ export function QueueView({ annotatorName }: { annotatorName: string }) {
   const scrollerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    useReview.setState((s) => ({ queueList: filtered, queueCursor: Math.min(s.queueCursor, Math.max(0, filtered.length - 1)) }));
-  }, [filtered]);
+    // Until the queue has loaded there is nothing to clamp to: keep the cursor where the
+    // desk left it (the item just reviewed), or `g q` would land on row 1.
+    if (items === undefined) return;
+    useReview.setState((s) => ({ queueList: filtered, queueCursor: clampCursor(s.queueCursor, filtered.length) }));
+  }, [items, filtered]);
 
   const virtualizer = useVirtualizer({
     count: filtered.length,
@@ -99,12 +117,19 @@ export function QueueView({ annotatorName }: { annotatorName: string }) {
           <div className="rv-progress-text">
             <strong data-testid="queue-done">{progress.done.toLocaleString()}</strong> of {progress.total.toLocaleString()} submitted
             {progress.draft ? <span className="rv-muted"> · {progress.draft.toLocaleString()} in draft</span> : null}
+            {progress.skipped ? <span className="rv-muted"> · {progress.skipped.toLocaleString()} skipped</span> : null}
+            {progress.noResponse ? (
+              <span className="rv-muted" data-testid="queue-no-response">
+                {' '}
+                · {progress.noResponse.toLocaleString()} with no response to grade
+              </span>
+            ) : null}
           </div>
           <div className="rv-progress rv-progress-wide" aria-hidden="true">
             <span style={{ width: `${pct}%` }} />
           </div>
         </div>
-        <button type="button" className="rv-button rv-primary" onClick={() => void goNextUndone()} disabled={progress.done === progress.total}>
+        <button type="button" className="rv-button rv-primary" onClick={() => void goNextUndone()} disabled={progress.todo + progress.draft === 0}>
           Next undone <kbd>]</kbd>
         </button>
       </header>
