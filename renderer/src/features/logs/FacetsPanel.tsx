@@ -55,7 +55,8 @@ function FacetSection({ field, counts, sourceName }: { field: FacetField; counts
                     aria-label={`${label}, ${formatCount(count)} ${count === 1 ? 'event' : 'events'}`}
                   >
                     <span className="lg-check" aria-hidden="true" />
-                    <span className={value === '' ? 'lg-fv-label faint' : 'lg-fv-label'}>{label}</span>
+                    <span className={value === '' ? 'lg-fv-label faint' : 'lg-fv-label'}>{label}</span>{' '}
+                    {/* the space keeps label and count two words, as in the accessible name */}
                     <span className="lg-fv-count num">{formatCount(count)}</span>
                   </button>
                 </li>
