@@ -14,8 +14,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use, testInfo) => {
+  // `test.use({ bypassCSP: true })` is honoured, so a spec can check that content is inert
+  // by how it is rendered rather than because the CSP blocked it.
+  context: async ({ bypassCSP }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'custody-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: findChromium(),
@@ -23,6 +24,7 @@ export const test = base.extend<Fixtures>({
       headless: true,
       baseURL: testInfo.project.use.baseURL,
       viewport: { width: 1440, height: 900 },
+      bypassCSP,
     });
     await use(context);
     await context.close();

@@ -60,8 +60,9 @@ function FacetSection({ field, counts, sourceName, notSet }: { field: FacetField
                     <span className="lg-check" aria-hidden="true" />
                     <span className={value === '' ? 'lg-fv-label faint' : 'lg-fv-label'}>
                       {label}
-                      {why ? <span className="lg-fv-why">{why.short}</span> : null}
-                    </span>
+                      {why ? <> <span className="lg-fv-why">{why.short}</span></> : null}
+                    </span>{' '}
+                    {/* the spaces keep label, reason and count separate words, as in the accessible name */}
                     <span className="lg-fv-count num">{formatCount(count)}</span>
                   </button>
                 </li>

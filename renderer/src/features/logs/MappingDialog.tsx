@@ -16,7 +16,7 @@ function text(v: unknown): string {
 
 function PreviewTable({ preview }: { preview: MappingPreview }) {
   return (
-    <div className="mp-preview">
+    <div className="mp-preview" tabIndex={0} role="region" aria-label="Preview of the first records">
       <table className="table mp-table" aria-label="First records">
         <thead>
           <tr>

@@ -88,7 +88,7 @@ function Row({ s, mappings, formats, onMap }: { s: StagedFile; mappings: SavedMa
           </>
         ) : null}
       </div>
-      <button type="button" className="btn btn-quiet btn-sm" onClick={() => unstage(s.key)} aria-label={`Do not import ${s.file.name}`}>
+      <button type="button" className="btn btn-quiet btn-sm" onClick={() => unstage(s.key)} aria-label={`Remove ${s.file.name}: do not import it`}>
         Remove
       </button>
     </li>

@@ -38,7 +38,7 @@ export function RubricList({ families, activeHash, selectedHash, onSelect }: Pro
               {f.versions.map((v) => (
                 <tr key={v.hash} aria-selected={v.hash === selectedHash} className="version-row" onClick={() => onSelect(v.hash)}>
                   <td className="nowrap">
-                    <button type="button" className="link-button" onClick={() => onSelect(v.hash)} aria-label={`${f.id} version ${v.version}`}>
+                    <button type="button" className="link-button" onClick={() => onSelect(v.hash)} aria-label={`v${v.version}, ${f.id} version ${v.version}`}>
                       v{v.version}
                     </button>
                     {v.hash === activeHash ? <span className="badge badge-accent" title="Used for new assignments">active</span> : null}
