@@ -37,6 +37,9 @@ test('hostile transcript content renders inert on the review desk', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible({ timeout: 90_000 });
   await page.getByRole('button', { name: 'Library' }).click();
+  // Binding is the expert's choice: queue the file's transcripts against the demo rubric.
+  const picker = page.getByLabel('Queue imported transcripts against');
+  await picker.selectOption((await picker.locator('option', { hasText: /Clinical care-coordination safety/ }).first().getAttribute('value'))!);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files…' }).click();
   await (await chooser).setFiles(fixture);

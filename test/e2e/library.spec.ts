@@ -193,7 +193,7 @@ test("imports are bound as the expert chooses: none by default, then a whole sou
   // The agent is named from the file, not "unknown agent".
   await page.screenshot({ path: join(screens, 'library-unbound.png') });
 
-  await row.getByRole('button', { name: 'Queue small.custody.json against a rubric' }).click();
+  await row.getByRole('button', { name: 'Queue against a rubric: small.custody.json' }).click();
   const dialog = page.getByRole('dialog', { name: /Queue small\.custody\.json against/ });
   await expect(dialog).toBeVisible();
   const choice = dialog.getByLabel('Rubric');

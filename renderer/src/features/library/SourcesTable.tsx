@@ -67,7 +67,7 @@ export function SourcesTable({
               <td className="nowrap muted">{formatWhen(s.importedAt)}</td>
               <td className="num nowrap">
                 {hasTranscripts ? (
-                  <button type="button" className="btn btn-sm" onClick={() => onBind(s)} aria-label={`Queue ${s.name} against a rubric`}>
+                  <button type="button" className="btn btn-sm" onClick={() => onBind(s)} aria-label={`Queue against a rubric: ${s.name}`}>
                     Queue against…
                   </button>
                 ) : null}
