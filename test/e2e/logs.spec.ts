@@ -237,7 +237,7 @@ test('same-named sources are told apart; a duplicate is said at staging; a remov
   await expect(staged.getByTestId('staged-duplicate')).toHaveCount(1);
   await expect(staged.getByTestId('staged-duplicate')).toContainText(/Already imported.*Same SHA-256 as “okta-e2e\.jsonl”/);
   await page.screenshot({ path: join(screens, 'logs-staged-duplicate.png') });
-  await staged.getByRole('button', { name: 'Do not import okta-e2e.jsonl' }).first().click();
+  await staged.getByRole('button', { name: 'Remove okta-e2e.jsonl: do not import it' }).first().click();
   await staged.getByRole('button', { name: /Import 1 file/ }).click();
   await expect(results.locator('[data-status="imported"]').filter({ hasText: '19 events' })).toBeVisible({ timeout: 30_000 });
 
