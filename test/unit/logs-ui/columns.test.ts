@@ -82,6 +82,16 @@ describe('fitting the table to its pane', () => {
     expect(fitColumns(defaultColumns, 10).shown).toEqual(['time', 'decision']);
   });
 
+  it('keeps the column just turned on in view, stepping a default-ranked one aside instead', () => {
+    const chosen = [...defaultColumns, 'traceId'];
+    const width = minOf(defaultColumns.filter((id) => id !== 'source'));
+    expect(fitColumns(chosen, width).shown).not.toContain('traceId');
+    const fit = fitColumns(chosen, width, 'traceId');
+    expect(fit.shown).toContain('traceId');
+    expect(minOf(fit.shown)).toBeLessThanOrEqual(width);
+    for (const key of fitColumns(chosen, 10).shown) expect(fit.shown).toContain(key);
+  });
+
   it('tracks grow from their minimum with the spare room', () => {
     expect(gridTemplate(['time', 'actionNative'])).toBe('minmax(172px, 184fr) minmax(150px, 240fr)');
   });

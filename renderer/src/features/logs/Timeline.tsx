@@ -83,10 +83,10 @@ export interface TimelineProps {
 
 export function Timeline({ rows, sourceName, onActivate, resetKey }: TimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { columns: chosen, sort, setSort, zone, cursor, openRow, setCursor, annotations } = useLogsUi();
+  const { columns: chosen, lastAdded, sort, setSort, zone, cursor, openRow, setCursor, annotations } = useLogsUi();
   // The table fits its pane: columns that do not fit at their minimum width step aside,
   // least important first, and the note above the table names them.
-  const fitted = fitColumns(chosen, useWidth(scrollRef));
+  const fitted = fitColumns(chosen, useWidth(scrollRef), lastAdded);
   const columns = fitted.shown;
   const total = Math.min(rows.total ?? 0, maxListedRows);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 24 });

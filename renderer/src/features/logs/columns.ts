@@ -129,12 +129,16 @@ export interface FittedColumns {
 
 /**
  * The chosen columns that fit `available` px at their minimum widths, taken by priority
- * (time, decision, action, agent, on behalf of … first), shown in the chosen order. Time
- * and the next most important column are always kept.
+ * (time, decision, action, agent, on behalf of … first; `prefer`, the one just turned on,
+ * right after the first two), shown in the chosen order. Time and the next most important
+ * column are always kept.
  */
-export function fitColumns(ids: readonly string[], available: number): FittedColumns {
+export function fitColumns(ids: readonly string[], available: number, prefer?: string): FittedColumns {
   const known = ids.filter((id) => byId.has(id));
   const ranked = [...known].sort((a, b) => byId.get(a)!.priority - byId.get(b)!.priority || known.indexOf(a) - known.indexOf(b));
+  // The column the auditor just turned on comes right after the two always kept: choosing
+  // it and not seeing it would be a surprise.
+  if (prefer && ranked.indexOf(prefer) > 2) ranked.splice(2, 0, ...ranked.splice(ranked.indexOf(prefer), 1));
   const keep = new Set<string>();
   let used = 0;
   for (const id of ranked) {

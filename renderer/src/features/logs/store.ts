@@ -22,6 +22,8 @@ export interface LogsUi {
   filter: EventFilter;
   sort: SortOrder;
   columns: string[];
+  /** The column the auditor turned on last: it is kept in view before default-ranked ones. */
+  lastAdded?: string;
   zone: Zone;
   tab: LogsTab;
   /** Index of the keyboard cursor in the current result list. */
@@ -67,7 +69,8 @@ export const useLogsUi = create<LogsUi>((set) => ({
   // A new filter starts the cursor at the top; the open event stays open.
   dispatch: (action) => set((s) => ({ filter: filterReducer(s.filter, action), cursor: 0 })),
   setSort: (sort) => set({ sort, cursor: 0 }),
-  setColumns: (columns) => set({ columns: saveColumns(columns) }),
+  setColumns: (columns) =>
+    set((s) => ({ columns: saveColumns(columns), lastAdded: columns.find((c) => !s.columns.includes(c)) ?? (columns.includes(s.lastAdded ?? '') ? s.lastAdded : undefined) })),
   setZone: (zone) => {
     try {
       localStorage.setItem(zoneKey, zone);
