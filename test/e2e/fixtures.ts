@@ -13,6 +13,15 @@ interface Fixtures {
   pageErrors: string[];
 }
 
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** The on-disk profile of a test's context: a test that kills the browser relaunches on it. */
+export function profileOf(context: BrowserContext): string {
+  const profile = profiles.get(context);
+  if (!profile) throw new Error('not a context made by the e2e fixture');
+  return profile;
+}
+
 export const test = base.extend<Fixtures>({
   // `test.use({ bypassCSP: true })` is honoured, so a spec can check that content is inert
   // by how it is rendered rather than because the CSP blocked it.
@@ -26,8 +35,9 @@ export const test = base.extend<Fixtures>({
       viewport: { width: 1440, height: 900 },
       bypassCSP,
     });
+    profiles.set(context, profile);
     await use(context);
-    await context.close();
+    await context.close().catch(() => undefined); // a test may have killed the browser on purpose
     rmSync(profile, { recursive: true, force: true });
   },
   // eslint-disable-next-line no-empty-pattern

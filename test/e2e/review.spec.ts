@@ -2,9 +2,11 @@
 // from the queue, mark every criterion of the demo rubric (values, scale points,
 // rationales, evidence picked with the keyboard), reload mid-review and find it all
 // intact, submit, then reopen as revision 2.
+import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs, findChromium } from './browser.ts';
+import { test, expect, profileOf } from './fixtures.ts';
 import { seedReview } from '../bench/review/bench.ts';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/e2e/small.custody.json');
@@ -229,7 +231,7 @@ test('evidence far down a long virtualized transcript: attach, scroll away, clic
   expect(pageErrors).toEqual([]);
 });
 
-test('typing reaches IndexedDB within a second, without a blur, and survives a renderer crash', async ({ context, page }) => {
+test('typing reaches IndexedDB within a second, without a blur, and survives the browser being killed', async ({ context, page }) => {
   await page.goto('/?bench=1');
   await seedReview(page, 40, 3);
   await page.goto('/?bench=1');
@@ -272,13 +274,19 @@ test('typing reaches IndexedDB within a second, without a blur, and survives a r
   expect(afterLastKeyMs).toBeLessThan(1000);
   await expect(box).toBeFocused(); // nothing was flushed by a blur
 
-  // Crash the renderer: no pagehide, no beforeunload, no flush. A new page finds the text.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => undefined);
-  const next = await context.newPage();
-  await next.goto('/');
-  await expect(next.locator('.rv-title-text')).toHaveText('Bench: long session', { timeout: 30_000 });
-  await expect(next.locator('.rv-crit[data-focused] textarea')).toHaveValue(text);
+  // Kill the browser outright (SIGKILL: no pagehide, no beforeunload, no flush), then start a
+  // new one on the same on-disk profile: the text is there.
+  const profile = profileOf(context);
+  execSync(`pkill -KILL -f -- "--user-data-dir=${profile.replace(/^\//, "[/]")}"`); // [/]: the pattern must not match pkill's own shell
+  const again = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: chromiumArgs, headless: true, baseURL: test.info().project.use.baseURL });
+  try {
+    const next = again.pages()[0] ?? (await again.newPage());
+    await next.goto('/');
+    await expect(next.locator('.rv-title-text')).toHaveText('Bench: long session', { timeout: 30_000 });
+    await expect(next.locator('.rv-crit[data-focused] textarea')).toHaveValue(text);
+  } finally {
+    await again.close();
+  }
 });
 
 const hbFixture = resolve(import.meta.dirname, '../fixtures/e2e/healthbench-two.jsonl');
