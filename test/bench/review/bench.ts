@@ -10,6 +10,7 @@
 //                       transaction (no Dexie, no React), request → complete, p50/p95
 //   typingSaveP95Ms     typed character → its batched Dexie write resolved, p95 (≤ ~250 ms by design)
 // Data is seeded through the ?bench=1 hook (renderer/src/features/review/bench-hook.ts).
+import type { SaveStages } from '../../../renderer/src/features/review/perf.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,17 +68,8 @@ async function between(page: Page, from: string, to: string): Promise<number> {
 
 const durations = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
-interface Stages {
-  input: number | null;
-  changed: number;
-  rendered: number | null;
-  writeStart: number | null;
-  putDone: number | null;
-  saved: number;
-}
-
 const stageDetails = (page: Page, name: string) =>
-  page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e as PerformanceMeasure).detail as Stages), name);
+  page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e as PerformanceMeasure).detail as SaveStages), name);
 
 /** p50/p95 of each stage of a save (null stages are left out of that stage). */
 export function stageBreakdown(stages: Stages[]): Record<string, { p50: number; p95: number }> {
