@@ -72,8 +72,8 @@ const stageDetails = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => (e as PerformanceMeasure).detail as SaveStages), name);
 
 /** p50/p95 of each stage of a save (null stages are left out of that stage). */
-export function stageBreakdown(stages: Stages[]): Record<string, { p50: number; p95: number }> {
-  const spans: Record<string, (s: Stages) => number | null> = {
+export function stageBreakdown(stages: SaveStages[]): Record<string, { p50: number; p95: number }> {
+  const spans: Record<string, (s: SaveStages) => number | null> = {
     inputToHandled: (s) => (s.input === null ? null : s.changed - s.input),
     handledToCommit: (s) => (s.rendered === null ? null : s.rendered - s.changed),
     handledToWriteStart: (s) => (s.writeStart === null ? null : s.writeStart - s.changed),
@@ -176,7 +176,7 @@ async function measureScroll(page: Page): Promise<number[]> {
   return frames;
 }
 
-async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: number[]; stages: Stages[] }> {
+async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: number[]; stages: SaveStages[] }> {
   await page.evaluate(() => {
     performance.clearMeasures('custody:keystroke-saved');
     performance.clearMeasures('custody:typing-saved');
