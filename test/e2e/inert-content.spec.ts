@@ -200,15 +200,21 @@ test('the tripwire catches a deliberately unsafe render of the corpus, and not a
   await expect.poll(() => wire.findings().some((f) => f.includes('xss.invalid/16'))).toBe(true);
 });
 
-test('the corpus in transcripts, tool calls, rubrics and file names stays inert in every view', async ({ page, context, pageErrors }) => {
-  test.setTimeout(900_000);
-  const wire = await armTripwire(page, context, appOrigin());
+/** Scans the page for live markup after each view is opened, and keeps a screenshot of it. */
+function domChecker(page: Page) {
   const live: string[] = [];
   const check = async (view: string) => {
     await page.waitForTimeout(300);
     live.push(...(await scanDom(page)).map((d) => `${view}: ${d}`));
     await page.screenshot({ path: `${shots}/${view}.png` });
   };
+  return { live, check };
+}
+
+test('the corpus in transcripts, tool calls, rubrics and file names stays inert in every view', async ({ page, context, pageErrors }) => {
+  test.setTimeout(900_000);
+  const wire = await armTripwire(page, context, appOrigin());
+  const { live, check } = domChecker(page);
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible({ timeout: 90_000 });
   await expect(page.locator('.rv-qrow').first()).toBeVisible({ timeout: 90_000 });
@@ -297,12 +303,7 @@ test('the corpus in transcripts, tool calls, rubrics and file names stays inert 
 test('the corpus in access-log fields and file names stays inert on the Logs screen', async ({ page, context, pageErrors }) => {
   test.setTimeout(900_000);
   const wire = await armTripwire(page, context, appOrigin());
-  const live: string[] = [];
-  const check = async (view: string) => {
-    await page.waitForTimeout(300);
-    live.push(...(await scanDom(page)).map((d) => `${view}: ${d}`));
-    await page.screenshot({ path: `${shots}/${view}.png` });
-  };
+  const { live, check } = domChecker(page);
   await page.goto('./');
   await nav(page, 'Logs').click();
   await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible({ timeout: 90_000 });

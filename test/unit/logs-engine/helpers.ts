@@ -63,3 +63,14 @@ export async function tableCounts(db: CustodyDb): Promise<Record<string, number>
   for (const t of ['logSources', 'ingestJobs', 'eventChunks', 'rawChunks', 'textChunks', 'lineProblems'] as const) out[t] = await db.table(t).count();
   return out;
 }
+
+/** A seeded xorshift32 in [0, 1): random test data that is the same on every run. */
+export function prng(seed: number) {
+  let x = seed;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+}

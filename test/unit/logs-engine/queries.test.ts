@@ -5,22 +5,12 @@ import { facetFields, type EventFilter, type EventRow, type FacetField } from '.
 import type { LogEngineCore } from '../../../renderer/src/logs/engine/core.ts';
 import { searchCase, searchTerms } from '../../../renderer/src/logs/engine/search-terms.ts';
 import { readAccessLog } from '../../../shared/formats/access-logs/read-access-log.ts';
-import { demoFile, fileOf, oktaBytes, run, testEngine } from './helpers.ts';
+import { demoFile, fileOf, oktaBytes, prng, run, testEngine } from './helpers.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoDir } from './helpers.ts';
 
 const BATCH = 700;
-
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 let engine: LogEngineCore;
 let all: EventRow[];

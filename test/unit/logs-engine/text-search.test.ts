@@ -9,17 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventRow } from '../../../renderer/src/logs/engine/contract.ts';
 import type { LogEngineCore } from '../../../renderer/src/logs/engine/core.ts';
 import { searchTerms } from '../../../renderer/src/logs/engine/search-terms.ts';
-import { fileOf, run, testEngine, type TestEngine } from './helpers.ts';
-
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { fileOf, prng, run, type TestEngine, testEngine } from './helpers.ts';
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
