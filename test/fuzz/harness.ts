@@ -14,10 +14,10 @@ import type { Outcome, RunOptions, Target } from './targets.ts';
 export type Scale = 'fast' | 'full';
 
 const SIZES = {
-  fast: { huge: [2_000, 60_000], depth: [50, 3_000], smallMax: 1_000 },
-  // Nesting stops below V8's recursion limit for JSON.stringify / structuredClone (≈5,000
-  // levels here): deeper values cannot be stored by the app at all (see README, Fuzzing).
-  full: { huge: [10_000, 2_000_000], depth: [500, 4_000], smallMax: 8_000 },
+  // Nesting runs past V8's recursion limit for JSON.stringify / structuredClone (≈5,000
+  // levels here): readers must refuse such a record (MAX_DEPTH) and keep the others.
+  fast: { huge: [2_000, 60_000], depth: [50, 8_000], smallMax: 1_000 },
+  full: { huge: [10_000, 2_000_000], depth: [300, 50_000], smallMax: 8_000 },
 } as const;
 
 export const OPS = [

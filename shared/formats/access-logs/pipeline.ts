@@ -7,7 +7,8 @@ import type { InputFile } from '../types.ts';
 import { createRecordStream, type Framing, type RawRecord } from '../stream/record-stream.ts';
 import { sniffInput } from '../stream/sniff-input.ts';
 import { isProblem, type AccessLogReader, type RecordContext } from './reader.ts';
-import { errorMessage, jsonProblem } from '../util/text.ts';
+import { errorMessage, jsonProblem, lineLocator } from '../util/text.ts';
+import { MAX_DEPTH, tooDeepAt } from '../util/partial-json.ts';
 
 export interface AccessLogStreamOptions {
   reader: AccessLogReader;
@@ -56,6 +57,11 @@ export function createAccessLogStream(options: AccessLogStreamOptions): AccessLo
     records++;
     let value: unknown = record.fields;
     if (value === undefined) {
+      const deep = tooDeepAt(record.text);
+      if (deep >= 0) {
+        problem({ ...at(record, `nested deeper than ${MAX_DEPTH} levels; skipped`), line: record.line + lineLocator(record.text)(deep) - 1 });
+        return;
+      }
       try {
         value = JSON.parse(record.text);
       } catch {

@@ -27,10 +27,33 @@ interface Physical {
 
 const DELIMITERS = [',', '\t', ';', '|'];
 
-function countQuotes(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
-  return n;
+/**
+ * Whether a quoted field is still open at the end of this physical line, read the way
+ * parseCsvRow reads it: a quote opens a field only at the field's start; elsewhere it is text.
+ * Counting quotes instead would let one stray quote in an unquoted field join rows.
+ */
+function endsInsideQuote(text: string, delimiter: string, open: boolean): boolean {
+  let i = 0;
+  for (;;) {
+    if (open) {
+      const quote = text.indexOf('"', i);
+      if (quote < 0) return true;
+      if (text[quote + 1] === '"') {
+        i = quote + 2;
+        continue;
+      }
+      open = false;
+      i = quote + 1;
+    } else if (text[i] === '"') {
+      open = true;
+      i++;
+      continue;
+    }
+    // Unquoted text (or what follows a closing quote) runs to the next delimiter.
+    const next = text.indexOf(delimiter, i);
+    if (next < 0) return false;
+    i = next + delimiter.length;
+  }
 }
 
 /** The delimiter that splits the header into the most fields outside quotes. */
@@ -105,7 +128,7 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
   let header: string[] | null = null;
   let ordinal = 0;
   let pending: Physical[] = [];
-  let pendingQuotes = 0;
+  let pendingOpen = false;
   let pendingChars = 0;
 
   const fits = (fields: string[]): boolean => {
@@ -153,7 +176,7 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
     // the rest again from the next line, so later rows (even quoted multi-line ones) are kept.
     const [head, ...rest] = rows;
     const alone = parseCsvRow(head!.text, delimiter);
-    if (countQuotes(head!.text) % 2 === 0 && fits(alone)) emit(head!.text, head!.line, alone);
+    if (!endsInsideQuote(head!.text, delimiter, false) && fits(alone)) emit(head!.text, head!.line, alone);
     else if (fits(alone)) onProblem({ line: head!.line, message: 'a quote opened on this line is never closed; skipped' });
     else ragged(head!.line, alone, 1);
     for (const row of rest) feed(row.text, row.line);
@@ -162,17 +185,19 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
   const flush = (damaged: boolean): void => {
     const rows = pending;
     pending = [];
-    pendingQuotes = 0;
+    pendingOpen = false;
     pendingChars = 0;
     resolve(rows, damaged);
   };
 
   function feed(text: string, line: number): void {
     if (pending.length === 0 && text.trim() === '') return;
+    // The header's own line chooses the delimiter its continuation lines are read with.
+    if (!header && pending.length === 0) delimiter = guessDelimiter(text);
     pending.push({ text, line });
-    pendingQuotes += countQuotes(text);
+    pendingOpen = endsInsideQuote(text, delimiter, pendingOpen);
     pendingChars += text.length;
-    if (pendingQuotes % 2 === 0) flush(false);
+    if (!pendingOpen) flush(false);
     else if (pending.length >= options.maxRowLines || pendingChars > options.maxChars) flush(true);
   }
 

@@ -35,8 +35,9 @@ export interface PartialJsonOptions {
   dropCut?: boolean;
 }
 
-// Far deeper than any real log; a bound keeps hostile input from exhausting the stack.
-const MAX_DEPTH = 512;
+// Far deeper than any real log; a bound keeps hostile input from exhausting the stack (of
+// this parser, and of every recursive walk, JSON.stringify and structuredClone downstream).
+export const MAX_DEPTH = 512;
 const FAIL = Symbol('fail');
 const MISSING = Symbol('missing');
 type Parsed = unknown | typeof FAIL | typeof MISSING;
@@ -343,6 +344,33 @@ function parse(text: string, from: number, options: PartialJsonOptions): Outcome
 }
 
 /** Why a text is not one JSON value (null when it is), with the index of the damage. */
+/**
+ * Where JSON text first nests deeper than MAX_DEPTH (the index of that bracket), or -1.
+ * JSON.parse itself takes any depth, but what is done with the value afterwards does not,
+ * so records past the bound are refused at the door. Text shorter than two characters per
+ * level cannot reach it, which keeps the scan off ordinary records.
+ */
+export function tooDeepAt(text: string): number {
+  if (text.length <= 2 * MAX_DEPTH) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 export function jsonSyntaxError(text: string): { index: number; message: string } | null {
   const { parsed, failure } = parse(text, 0, {});
   if (!parsed) return failure ?? { index: text.length, message: 'no JSON value' };

@@ -1,6 +1,6 @@
 // Decoding and JSON helpers shared by every text reader.
 import type { ReadProblem } from '../../model/import-report.ts';
-import { jsonSyntaxError, lineColumn, parsePartialJson } from './partial-json.ts';
+import { jsonSyntaxError, lineColumn, MAX_DEPTH, parsePartialJson, tooDeepAt } from './partial-json.ts';
 
 // Non-fatal: invalid bytes become U+FFFD instead of failing the file; the BOM is dropped.
 const utf8 = new TextDecoder('utf-8');
@@ -38,6 +38,7 @@ export function errorMessage(error: unknown): string {
 export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
 
 export function parseJson(text: string): JsonParse {
+  if (tooDeepAt(text) >= 0) return { ok: false, message: `nested deeper than ${MAX_DEPTH} levels` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {

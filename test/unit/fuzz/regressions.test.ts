@@ -47,11 +47,49 @@ describe('found by fuzzing', () => {
   });
 });
 
+describe('found by fuzzing: CSV quotes are read as the row parser reads them', () => {
+  it('a quote inside an unquoted field is text: it neither joins rows nor loses its own', () => {
+    const text = 'a,b,c\n1,x"y,2\n3,"multi\nline",4\n5,6,7\n';
+    for (const chunk of [text.length, 1, 4]) {
+      const out = records('csv', text, chunk);
+      expect(out.filter((r) => r.message)).toEqual([]);
+      expect(out.map((r) => r.text)).toEqual(['1,x"y,2', '3,"multi\nline",4', '5,6,7']);
+    }
+  });
+
+  it('a doubled quote inside a quoted field keeps it open across lines', () => {
+    const text = 'a,b\n"say ""hi""\nthere",1\n2,3\n';
+    const out = records('csv', text, text.length);
+    expect(out.map((r) => r.text)).toEqual(['"say ""hi""\nthere",1', '2,3']);
+  });
+});
+
 describe('found by fuzzing: deep nesting', () => {
   it('canonicalJson (content hashes of transcripts) takes a value nested thousands of levels deep', async () => {
     const { canonicalJson } = await import('../../../shared/crypto/canonical-json.ts');
     const depth = 2000;
     const value = JSON.parse('[{"role":"user","content":'.repeat(depth) + '"x"' + '}]'.repeat(depth)) as unknown;
     expect(canonicalJson(value)).toBe('[{"content":'.repeat(depth) + '"x"' + ',"role":"user"}]'.repeat(depth));
+  });
+});
+
+describe('records nested past MAX_DEPTH are refused alone', () => {
+  const event = (id: string, extra = '') => `{"uuid":"${id}","published":"2026-03-02T10:00:00.000Z","eventType":"user.session.start","actor":{"id":"00u1","type":"User"},"outcome":{"result":"SUCCESS"}${extra}}`;
+  const deep = (depth: number) => ',"debugContext":' + '{"a":'.repeat(depth) + '"[{"' + '}'.repeat(depth);
+
+  it('an access-log line 20,000 levels deep is a problem at its line; its neighbours are read', () => {
+    const text = `${event('a')}\n${event('b', deep(20_000))}\n${event('c', deep(400))}\n`;
+    const out = readWith(oktaReader, { name: 'okta.jsonl', bytes: strToU8(text) });
+    expect(out.events.map((e) => e.nativeId)).toEqual(['a', 'c']);
+    expect(out.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/nested deeper than 512 levels/) })]);
+  });
+
+  it('a transcript element 20,000 levels deep is skipped and the document still read', () => {
+    const convo = (text: string, extra = '') => `{"messages":[{"role":"user","content":"${text}"${extra}}]}`;
+    const text = `[${convo('hi')},\n${convo('deep', deep(20_000))},\n${convo('yo')}]`;
+    const result = openaiChatReader.read({ name: 'c.json', bytes: strToU8(text) });
+    expect(result.transcripts.map((t) => t.title)).toEqual(['hi', 'yo']);
+    expect(result.errors.map((e) => e.message).join()).toMatch(/nested deeper than 512 levels/);
+    expect(() => JSON.stringify(result)).not.toThrow();
   });
 });
