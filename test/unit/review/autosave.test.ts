@@ -20,6 +20,21 @@ describe('Autosaver', () => {
     return { saver, written, states, saved, tick: (ms: number) => (clock += ms) };
   }
 
+  it('counts a change saved when the write says it reached the disk, not when this thread heard', async () => {
+    let clock = 100;
+    const savedAt: number[] = [];
+    const saver = new Autosaver<string>(
+      async () => {
+        clock = 140; // the UI thread hears late
+        return 104; // the writer committed at 104
+      },
+      { now: () => clock, onSaved: (_changes, at) => savedAt.push(at) },
+    );
+    saver.change('met', 'immediate');
+    await saver.flush();
+    expect(savedAt).toEqual([104]);
+  });
+
   it('writes a choice at once', async () => {
     const h = harness();
     h.saver.change('met', 'immediate');

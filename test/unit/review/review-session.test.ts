@@ -7,7 +7,8 @@ import { useDatabase, type CustodyDb } from '../../../renderer/src/db/database.t
 import type { QueueItem } from '../../../renderer/src/db/rows.ts';
 import { closeDesk, flushSaves, goNextUndone, openItem, reopen, submitAndNext, toggleSkip } from '../../../renderer/src/features/review/actions.ts';
 import { focusCriterion, markKey, pickChoice, typeRationale } from '../../../renderer/src/features/review/edit-actions.ts';
-import { readSession, saveAnnotation } from '../../../renderer/src/features/review/review-data.ts';
+import { readSession } from '../../../renderer/src/features/review/review-data.ts';
+import { saveAnnotation } from '../../../renderer/src/db/annotation-writes.ts';
 import { initialReviewState, requestScroll, useReview } from '../../../renderer/src/features/review/store.ts';
 import { persistSession } from '../../../renderer/src/features/review/actions.ts';
 import { seedDb } from './seed.ts';

@@ -12,7 +12,8 @@ import {
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
 import { currentInputAt, lastWrite, MARK, markOnce, measureSaved } from './perf.ts';
-import { findNextUndone, loadDesk, saveAnnotation, setSkipped, writeSession } from './review-data.ts';
+import { writeAnnotation } from './annotation-writer.ts';
+import { findNextUndone, loadDesk, setSkipped, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
 let saver: Autosaver<Annotation> | null = null;
@@ -34,8 +35,10 @@ function makeSaver(item: QueueItem): Autosaver<Annotation> {
     lastWrite.writeStart = performance.now();
     lastWrite.putDone = null;
     try {
-      await saveAnnotation(db(), a, { queueStatus, onPut: () => (lastWrite.putDone = performance.now()) });
+      const { putAt, savedAt } = await writeAnnotation(a, queueStatus);
+      lastWrite.putDone = putAt;
       queueStatus = a.status;
+      return savedAt;
     } catch (error) {
       queueStatus = undefined; // unknown now: the next save writes it again
       throw error;

@@ -34,8 +34,12 @@ export class Autosaver<T> {
   private disposed = false;
   private readonly now: () => number;
 
+  /**
+   * `write` may resolve with when the value was on disk (same clock as `now`), which can
+   * be earlier than when this thread heard of it; otherwise the time it resolved counts.
+   */
   constructor(
-    private readonly write: (value: T) => Promise<void>,
+    private readonly write: (value: T) => Promise<number | void>,
     private readonly opts: AutosaveOptions = {},
   ) {
     this.now = opts.now ?? (() => performance.now());
@@ -72,9 +76,9 @@ export class Autosaver<T> {
     this.opts.onState?.('saving');
     this.chain = (idle ? this.start(value) : this.chain.then(() => this.write(value)))
       .then(
-        () => {
+        (savedAt) => {
           this.inFlight--;
-          this.opts.onSaved?.(changes, this.now());
+          this.opts.onSaved?.(changes, typeof savedAt === 'number' ? savedAt : this.now());
           this.opts.onState?.(this.latest !== null ? 'pending' : this.inFlight ? 'saving' : 'saved');
         },
         (error: unknown) => {
@@ -90,7 +94,7 @@ export class Autosaver<T> {
     return this.chain;
   }
 
-  private start(value: T): Promise<void> {
+  private start(value: T): Promise<number | void> {
     try {
       return this.write(value);
     } catch (error) {

@@ -6,9 +6,10 @@
 //   input      the key/input event's timeStamp (when the browser received it)
 //   changed    the edit reached the autosaver (handler done)
 //   rendered   the first React commit of the desk after the change
-//   writeStart the Dexie transaction was asked for
+//   writeStart the write was asked for (handed to the annotation writer worker)
 //   putDone    the annotation put resolved inside the transaction
-//   saved      the transaction completed (the measure's end)
+//   saved      the transaction committed (the measure's end: the change is on disk)
+//   reported   this thread heard so (it waits for whatever the UI thread is doing)
 import type { SavedChange } from './autosave.ts';
 
 export const MARK = {
@@ -29,6 +30,7 @@ export interface SaveStages {
   writeStart: number | null;
   putDone: number | null;
   saved: number;
+  reported: number;
 }
 
 const hasPerf = typeof performance !== 'undefined' && typeof performance.mark === 'function';
@@ -91,6 +93,7 @@ export function measureSaved(changes: SavedChange[], savedAt: number): void {
       writeStart: lastWrite.writeStart,
       putDone: lastWrite.putDone,
       saved: savedAt,
+      reported: performance.now(),
     };
     performance.measure(c.kind === 'immediate' ? MARK.keystrokeSaved : MARK.typingSaved, { start: c.input ?? c.at, end: savedAt, detail });
   }

@@ -1,10 +1,9 @@
-// Everything the review desk reads from and writes to Dexie. The queue list only
-// ever touches the `queue` table (by the annotatorId index); transcript bodies are
-// loaded one at a time when a review opens.
+// Everything the review desk reads from and writes to Dexie, but the annotation write
+// itself (db/annotation-writes.ts). The queue list only ever touches the `queue` table
+// (by the annotatorId index); transcript bodies are loaded one at a time when a review opens.
 import type { Annotation } from '../../../../shared/model/annotation.ts';
 import type { Rubric } from '../../../../shared/model/rubric.ts';
 import type { Transcript } from '../../../../shared/model/transcript.ts';
-import { scoreRubric } from '../../../../shared/rubric/score.ts';
 import type { CustodyDb } from '../../db/database.ts';
 import type { QueueItem } from '../../db/rows.ts';
 
@@ -40,44 +39,6 @@ export async function loadDesk(database: CustodyDb, queueItemId: string): Promis
     if (!body) throw new Error(`transcript ${item.transcriptId} is not in the library`);
     if (!rubric) throw new Error(`rubric ${item.rubricHash} is not in the library`);
     return { item, transcript: body.transcript, rubric, annotation: annotation ?? null };
-  });
-}
-
-export interface SaveOptions {
-  /**
-   * The queue row's status as last written, when the caller knows it. If it equals
-   * the annotation's, the row is left alone: one put instead of a put plus a
-   * read-modify-write of the queue row.
-   */
-  queueStatus?: QueueItem['status'];
-  /** Called when the annotation put resolved (before the transaction completes). */
-  onPut?: () => void;
-}
-
-/**
- * Annotation and queue status change together or not at all. A submitted annotation
- * also leaves its score on the queue item, so the queue shows it without a join.
- */
-export async function saveAnnotation(database: CustodyDb, annotation: Annotation, options: SaveOptions = {}): Promise<void> {
-  const { queueStatus, onPut } = options;
-  if (annotation.status !== 'submitted') {
-    if (queueStatus === annotation.status) {
-      await database.annotations.put(annotation);
-      onPut?.();
-      return;
-    }
-    await database.transaction('rw', [database.annotations, database.queue], async () => {
-      await database.annotations.put(annotation);
-      onPut?.();
-      await database.queue.update(annotation.id, { status: annotation.status });
-    });
-    return;
-  }
-  await database.transaction('rw', [database.annotations, database.queue, database.rubrics], async () => {
-    await database.annotations.put(annotation);
-    onPut?.();
-    const rubric = await database.rubrics.get(annotation.rubricHash);
-    await database.queue.update(annotation.id, { status: annotation.status, score: rubric ? scoreRubric(rubric, annotation.criteria).score : null });
   });
 }
 
