@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { createRecordStream, type Framing } from '../../../shared/formats/stream/record-stream.ts';
-import { readWith } from '../../../shared/formats/access-logs/pipeline.ts';
+import { sniffInput } from '../../../shared/formats/stream/sniff-input.ts';
+import { createAccessLogStream, readWith } from '../../../shared/formats/access-logs/pipeline.ts';
+import { cloudTrailReader } from '../../../shared/formats/access-logs/cloudtrail.ts';
+import { detectFormat } from '../../../shared/formats/detect.ts';
 import { oktaReader } from '../../../shared/formats/access-logs/okta.ts';
 import { openaiChatReader } from '../../../shared/formats/transcripts/openai-chat.ts';
 
@@ -91,5 +94,27 @@ describe('records nested past MAX_DEPTH are refused alone', () => {
     expect(result.transcripts.map((t) => t.title)).toEqual(['hi', 'yo']);
     expect(result.errors.map((e) => e.message).join()).toMatch(/nested deeper than 512 levels/);
     expect(() => JSON.stringify(result)).not.toThrow();
+  });
+});
+
+describe('found by fuzzing: damage that hid the records after it', () => {
+  it('gzip: detection sees all that inflates before the damage, so a stream in pieces keeps those records', () => {
+    const event = (n: number) => JSON.stringify({ eventVersion: '1.09', eventID: `ev-${n}`, eventTime: '2026-03-02T10:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { type: 'IAMUser', userName: 'ada' } });
+    const text = strToU8(`{"Records":[\n${event(1)},\n${event(2)},\n`);
+    // A gzip member: a stored block holding the first records, then a block of the invalid type 3.
+    // fflate keeps nothing of a push that meets the damage, so inflated in one push it is empty.
+    const stored = [0x00, text.length & 0xff, text.length >> 8, ~text.length & 0xff, (~text.length >> 8) & 0xff];
+    const bytes = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, ...stored, ...text, 0x07, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const file = { name: 'trail.json.gz', bytes };
+    expect(detectFormat(file).format).toBe('aws-cloudtrail');
+    const ids: (string | undefined)[] = [];
+    const problems: string[] = [];
+    const framing = cloudTrailReader.framing(sniffInput(file));
+    const s = createAccessLogStream({ reader: cloudTrailReader, framing, sourceId: 'trail', onEvent: (e) => ids.push(e.nativeId), onProblem: (p) => problems.push(p.message) });
+    // Pushed a byte at a time, the stream inflates the stored block before it meets the bad one.
+    for (let at = 0; at < bytes.length; at++) s.push(bytes.subarray(at, at + 1));
+    s.end();
+    expect(ids).toEqual(['ev-1', 'ev-2']);
+    expect(problems.join()).toMatch(/gzip stream damaged/);
   });
 });
