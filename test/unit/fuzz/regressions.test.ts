@@ -98,6 +98,16 @@ describe('records nested past MAX_DEPTH are refused alone', () => {
 });
 
 describe('found by fuzzing: damage that hid the records after it', () => {
+  it('CSV: a quoted field that lost its closing quote does not swallow the row after it', () => {
+    // Row 2 lost its closing quote; the quote opening row 3's field would close it, with text after it.
+    const text = 'a,b,c\n1,2,"x\n3,4,"multi\nline"\n5,6,7\n';
+    for (const chunk of [text.length, 1, 3]) {
+      const out = records('csv', text, chunk);
+      expect(out.filter((r) => r.text !== undefined).map((r) => r.text)).toEqual(['3,4,"multi\nline"', '5,6,7']);
+      expect(out.filter((r) => r.message).map((r) => r.line)).toEqual([2]);
+    }
+  });
+
   it('gzip: detection sees all that inflates before the damage, so a stream in pieces keeps those records', () => {
     const event = (n: number) => JSON.stringify({ eventVersion: '1.09', eventID: `ev-${n}`, eventTime: '2026-03-02T10:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { type: 'IAMUser', userName: 'ada' } });
     const text = strToU8(`{"Records":[\n${event(1)},\n${event(2)},\n`);
