@@ -5,7 +5,9 @@ import { createRecordStream, type Framing } from '../../../shared/formats/stream
 import { sniffInput } from '../../../shared/formats/stream/sniff-input.ts';
 import { createAccessLogStream, readWith } from '../../../shared/formats/access-logs/pipeline.ts';
 import { cloudTrailReader } from '../../../shared/formats/access-logs/cloudtrail.ts';
+import { otelReader } from '../../../shared/formats/access-logs/otel.ts';
 import { detectFormat } from '../../../shared/formats/detect.ts';
+import { parseJsonDocument } from '../../../shared/formats/util/text.ts';
 import { oktaReader } from '../../../shared/formats/access-logs/okta.ts';
 import { openaiChatReader } from '../../../shared/formats/transcripts/openai-chat.ts';
 
@@ -106,6 +108,18 @@ describe('found by fuzzing: damage that hid the records after it', () => {
       expect(out.filter((r) => r.text !== undefined).map((r) => r.text)).toEqual(['3,4,"multi\nline"', '5,6,7']);
       expect(out.filter((r) => r.message).map((r) => r.line)).toEqual([2]);
     }
+  });
+
+  it('JSON Lines of two lines: a damaged first line does not make the file one broken document', () => {
+    const span = (id: string, extra = '') =>
+      `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"${id}",${extra}"name":"tools/call x","kind":2}]}]}]}`;
+    const text = `${span('1111111111111111', '{')}\n${span('2222222222222222')}\n`;
+    const out = readWith(otelReader, { name: 'spans.jsonl', bytes: strToU8(text) });
+    expect(out.framing).toBe('jsonl');
+    expect(out.events.map((e) => e.nativeId)).toEqual(['2222222222222222']);
+    expect(out.errors).toEqual([expect.objectContaining({ line: 1 })]);
+    // The same rule for the whole-document readers (OpenAI chat, HealthBench).
+    expect(parseJsonDocument(text).shape).toBe('lines');
   });
 
   it('gzip: detection sees all that inflates before the damage, so a stream in pieces keeps those records', () => {
