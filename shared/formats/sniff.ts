@@ -1,7 +1,7 @@
 // What the detector knows about a file before reading it: its name and the structure
 // visible in its first SNIFF_BYTES, so detecting a 1 GB file costs the same as a small one.
 import type { InputFile } from './types.ts';
-import { chooseJsonShape, decodeText, extensionOf, looksLikeJsonLines, parseJson } from './util/text.ts';
+import { chooseJsonShape, decodeText, extensionOf, looksLikeJsonLines, onOneLine, parseJson } from './util/text.ts';
 import { parsePartialJson } from './util/partial-json.ts';
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -52,7 +52,11 @@ export function sniffFile(file: InputFile): Sniff {
   const lastIsCut = cutByWindow && !/\n\s*$/.test(text);
   const lines = text.split(/\r?\n/);
   const recovered = looksLikeJsonLines(lastIsCut ? lines.slice(0, -1) : lines) ? null : parsePartialJson(text, 0, { recover: true });
-  const shape = chooseJsonShape(lastIsCut ? lines.slice(0, -1) : lines, { parsed: recovered !== null, cut: recovered?.complete === false && !cutByWindow });
+  const shape = chooseJsonShape(lastIsCut ? lines.slice(0, -1) : lines, {
+    parsed: recovered !== null,
+    cut: recovered?.complete === false && !cutByWindow,
+    oneLine: recovered?.complete === true && onOneLine(text, recovered.end),
+  });
   if (shape === 'json' && recovered) {
     // Keys of a skipped member are unknown, as after a cut: complete is false.
     return { ...base, shape: 'json', values: [{ value: recovered.value, complete: false }], damaged: true };

@@ -141,6 +141,11 @@ type Locality = 'lines' | 'split' | 'doc' | 'zip' | 'none';
 
 function localityOf(seed: Seed, target: Target): Locality {
   if (seed.recs.length === 0) return 'none';
+  // JSON Lines cut as one JSON text (stream:json: top-level values one after another) are only
+  // as local as the splitter: a lost bracket can merge the records after it, as in an array
+  // (a "{" starting a line may be a nested value, as json.dumps(indent=0) writes them, so the
+  // splitter cuts there only after a string broke at the line's end).
+  if (seed.layout === 'lines' && target.framing === 'json') return 'split';
   if (seed.layout === 'lines' || seed.layout === 'csv') return 'lines';
   if (seed.layout === 'json') return target.jsonLocality;
   return seed.layout === 'zip' ? 'zip' : 'none';
@@ -595,7 +600,9 @@ export function generateCase(target: Target, seeds: Seed[], runSeed: number, ind
       detail = `huge element of ${junk.length} before record ${j}`;
       if (target.streams && r.chance(0.5)) {
         options.maxRecordChars = cap;
-        problem = /longer than|larger than/;
+        // A JSON splitter never holds text outside a value: a junk line that is no JSON value
+        // (between JSON Lines) is skipped as such, whatever its length, not refused as too long.
+        problem = seed.layout !== 'json' && target.framing === 'json' ? /outside any JSON value/ : /longer than|larger than/;
         detail += `, maxRecordChars ${options.maxRecordChars}`;
       }
       break;

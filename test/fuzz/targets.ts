@@ -41,6 +41,8 @@ export interface Target {
   streams: boolean;
   /** How damage spreads in a JSON document: the whole document (JSON.parse) or only forward (splitter). */
   jsonLocality: 'doc' | 'split';
+  /** Set when every file is cut the same way (the record stream's own targets), whatever its layout. */
+  framing?: Framing;
   seeds(withCorpus: boolean): Seed[];
   /** The whole-file path. */
   run(file: InputFile, options?: RunOptions): Outcome;
@@ -231,6 +233,7 @@ function streamTarget(framing: Framing, files: string[], corpusFrom: string[]): 
     group: 'stream',
     streams: true,
     jsonLocality: 'split',
+    framing,
     seeds: (withCorpus) => [
       ...files.map((f) => fixtureSeed(f, accessRecords)),
       ...(withCorpus ? corpusFrom.flatMap((format) => corpusSeeds(format, accessRecords)) : []),

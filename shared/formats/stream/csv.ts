@@ -1,8 +1,9 @@
 // RFC 4180 rows from a stream of text: the first row names the columns, quoted fields may
 // hold delimiters, doubled quotes and newlines. The delimiter (comma, tab, semicolon or
 // pipe) is taken from the header. Damage stays local: a row that spans several lines yet
-// does not fit the header (a stray quote swallowed the lines after it) is re-read line by
-// line, so the intact lines inside it are still read.
+// does not fit the header, or whose multi-line field ends in a quote with text after it (a
+// stray or lost quote swallowed the lines after it), is re-read line by line, so the intact
+// lines inside it are still read.
 import { createLineSplitter, type TextSink } from './lines.ts';
 
 export interface CsvRow {
@@ -54,6 +55,34 @@ function endsInsideQuote(text: string, delimiter: string, open: boolean): boolea
     if (next < 0) return false;
     i = next + delimiter.length;
   }
+}
+
+/**
+ * Whether every quoted field that runs over a line break is closed by a quote that ends the
+ * field (the delimiter, or the row's end, follows, spaces aside). A quote followed by more
+ * text closed nothing: it opened a field of the next row, and the line break ended a row whose
+ * own closing quote was lost. Read as one row, the two could fit the header by chance.
+ */
+function closesCleanly(text: string, delimiter: string): boolean {
+  let i = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      let quote = text.indexOf('"', i + 1);
+      while (quote >= 0 && text[quote + 1] === '"') quote = text.indexOf('"', quote + 2);
+      if (quote < 0) return true;
+      const spansLines = text.lastIndexOf('\n', quote) > i;
+      i = quote + 1;
+      if (spansLines && !endsField(text, i, delimiter)) return false;
+    }
+    const next = text.indexOf(delimiter, i);
+    if (next < 0) return true;
+    i = next + delimiter.length;
+  }
+}
+
+function endsField(text: string, at: number, delimiter: string): boolean {
+  while (text[at] === ' ') at++;
+  return at === text.length || text.startsWith(delimiter, at);
 }
 
 /** The delimiter that splits the header into the most fields outside quotes. */
@@ -161,9 +190,10 @@ export function createCsvSplitter(onRow: (row: CsvRow) => void, onProblem: CsvPr
       return;
     }
     const fields = parseCsvRow(text, delimiter);
+    const broken = damaged || (rows.length > 1 && !closesCleanly(text, delimiter));
     // A row of empty cells (",,,,") carries nothing, like a blank line.
-    if (!damaged && fields.every((f) => f.trim() === '')) return;
-    if (!damaged && fits(fields)) {
+    if (!broken && fields.every((f) => f.trim() === '')) return;
+    if (!broken && fits(fields)) {
       emit(text, first, fields);
       return;
     }

@@ -81,9 +81,22 @@ export function gunzipInto(out: ByteSink, onProblem: (message: string) => void):
 
 /**
  * The first `max` inflated bytes of a gzip stream (or of its start), for format detection:
- * a cut or damaged stream simply yields less.
+ * a cut or damaged stream simply yields all that inflates before the damage.
  */
 export function inflateHead(bytes: Uint8Array, max: number): Uint8Array {
+  // fflate drops what a push inflated when that push meets the damage, so one damaged byte
+  // could hide a whole step (the file's whole start: an empty sniff, the wrong framing).
+  // Each retry pushes the failing step again in pieces an eighth as long, down to single bytes.
+  let from = 0;
+  for (let step = 16 * 1024; ; step = Math.max(1, step >> 3)) {
+    const tried = inflatePrefix(bytes, max, from, step);
+    if (tried.failedAt < 0 || step === 1) return tried.head;
+    from = tried.failedAt;
+  }
+}
+
+/** Inflates `bytes[0, from)` in one push (known to be sound), then `step` bytes a push. */
+function inflatePrefix(bytes: Uint8Array, max: number, from: number, step: number): { head: Uint8Array; failedAt: number } {
   const out = new Uint8Array(max);
   let length = 0;
   const gunzip = new Gunzip((chunk) => {
@@ -91,11 +104,12 @@ export function inflateHead(bytes: Uint8Array, max: number): Uint8Array {
     out.set(chunk.subarray(0, take), length);
     length += take;
   });
-  const STEP = 16 * 1024;
+  let at = 0;
   try {
-    for (let i = 0; i < bytes.length && length < max; i += STEP) gunzip.push(bytes.subarray(i, i + STEP));
+    if (from > 0) gunzip.push(bytes.subarray(0, from));
+    for (at = from; at < bytes.length && length < max; at += step) gunzip.push(bytes.subarray(at, at + step));
   } catch {
-    // Whatever was inflated before the damage is still a fine sample.
+    return { head: out.slice(0, length), failedAt: at };
   }
-  return out.slice(0, length);
+  return { head: out.slice(0, length), failedAt: -1 };
 }

@@ -1,6 +1,6 @@
 // Decoding and JSON helpers shared by every text reader.
 import type { ReadProblem } from '../../model/import-report.ts';
-import { jsonSyntaxError, lineColumn, MAX_DEPTH, parsePartialJson, tooDeepAt } from './partial-json.ts';
+import { jsonSyntaxError, lineColumn, MAX_DEPTH, parsePartialJson, tooDeepAt, type PartialJson } from './partial-json.ts';
 
 // Non-fatal: invalid bytes become U+FFFD instead of failing the file; the BOM is dropped.
 const utf8 = new TextDecoder('utf-8');
@@ -60,13 +60,18 @@ export function parseJsonFile(bytes: Uint8Array): JsonFile {
   const text = decodeText(bytes);
   if (text.trim() === '') return { ok: false, problem: { message: 'file is empty' } };
   const whole = parseJson(text);
-  return whole.ok ? { ok: true, value: whole.value, problems: [] } : parseDamagedJson(text);
+  return whole.ok ? { ok: true, value: whole.value, problems: [] } : parseDamagedJson(text).file;
 }
 
-function parseDamagedJson(text: string): JsonFile {
+/** The damaged document read around its damage, and whether the value read sits on one line. */
+function parseDamagedJson(text: string): { file: JsonFile; oneLine: boolean } {
   const parsed = parsePartialJson(text, 0, { recover: true, holes: true, dropCut: true });
+  if (!parsed) return { file: { ok: false, problem: jsonProblem(text) }, oneLine: false };
+  return { file: damagedFile(text, parsed), oneLine: parsed.complete && onOneLine(text, parsed.end) };
+}
+
+function damagedFile(text: string, parsed: PartialJson): JsonFile {
   const lineAt = lineLocator(text);
-  if (!parsed) return { ok: false, problem: jsonProblem(text) };
   const column = (index: number): number => index - text.lastIndexOf('\n', index - 1);
   const problems: ReadProblem[] = parsed.damage.map((d) => ({
     line: lineAt(d.index),
@@ -75,6 +80,12 @@ function parseDamagedJson(text: string): JsonFile {
   const rest = text.slice(parsed.end).search(/\S/);
   if (rest >= 0) problems.push({ line: lineAt(parsed.end + rest), message: 'text after the end of the JSON document (ignored)' });
   return { ok: true, value: parsed.value, problems };
+}
+
+/** Whether the value that starts at the text's first non-space character and ends at `end` sits on one line. */
+export function onOneLine(text: string, end: number): boolean {
+  const start = text.search(/\S/);
+  return start >= 0 && !text.slice(start, end).includes('\n');
 }
 
 /**
@@ -143,13 +154,14 @@ export function looksLikeJsonLines(lines: readonly string[]): boolean {
  * The one rule, for the detector and the readers alike, by which text that is not one
  * valid JSON value is read: JSON Lines when its lines say so; else a damaged document
  * when the recovering parse got a value (`parsed`), unless that value was cut off at the
- * end while some line stands alone (JSON Lines with a broken first line); else JSON Lines
- * when any line stands alone.
+ * end, or sits on one line (`oneLine`: then other lines follow it), while some line stands
+ * alone (JSON Lines with a broken first line: with only one intact line after it, there
+ * are too few for looksLikeJsonLines); else JSON Lines when any line stands alone.
  */
-export function chooseJsonShape(lines: readonly string[], recovered: { parsed: boolean; cut: boolean }): 'lines' | 'json' | 'neither' {
+export function chooseJsonShape(lines: readonly string[], recovered: { parsed: boolean; cut: boolean; oneLine: boolean }): 'lines' | 'json' | 'neither' {
   if (looksLikeJsonLines(lines)) return 'lines';
   const someStandalone = lines.some(standalone);
-  if (recovered.parsed && !(recovered.cut && someStandalone)) return 'json';
+  if (recovered.parsed && !((recovered.cut || recovered.oneLine) && someStandalone)) return 'json';
   return someStandalone ? 'lines' : 'neither';
 }
 
@@ -164,9 +176,10 @@ export function parseJsonDocument(text: string): JsonDocument {
   const whole = parseJson(text);
   if (whole.ok) return { shape: 'json', value: whole.value, problems: [] };
   const lines = text.split(/\r?\n/);
-  const damaged = looksLikeJsonLines(lines) ? null : parseDamagedJson(text);
+  const recovered = looksLikeJsonLines(lines) ? null : parseDamagedJson(text);
+  const damaged = recovered?.file;
   const cut = damaged?.ok === true && damaged.problems.some((p) => /truncated\?/.test(p.message));
-  const shape = chooseJsonShape(lines, { parsed: damaged?.ok === true, cut });
+  const shape = chooseJsonShape(lines, { parsed: damaged?.ok === true, cut, oneLine: recovered?.oneLine === true });
   if (shape === 'json' && damaged?.ok) return { shape: 'json', value: damaged.value, problems: damaged.problems };
   if (shape === 'neither') return { shape: 'invalid', problem: damaged && !damaged.ok ? damaged.problem : jsonProblem(text) };
   const rows: JsonLine[] = [];
