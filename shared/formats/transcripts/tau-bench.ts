@@ -32,7 +32,20 @@ function sniff(s: Sniff): SniffVerdict {
   return { confidence: 0, reason: `${shapeOf(json.value)} without "task_id" + "traj" records` };
 }
 
-function trajectory(value: unknown, errors: ReadResult['errors'], sample: string | undefined): Transcript | undefined {
+type Agent = Transcript['agent'];
+
+/**
+ * The records do not name the agent; tau-bench's run script names its results file
+ * `<strategy>-<model>-<temperature>_range_…`, so the agent is read from there when it can be.
+ */
+export function agentFromFileName(name: string): Agent {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const m = /^(tool-calling|act|react|few-shot)-(.+)-(\d+(?:\.\d+)?)_range_/.exec(base);
+  if (!m) return { id: FORMAT, name: 'tau-bench agent' };
+  return { id: `${FORMAT}:${m[1]}`, name: `tau-bench ${m[1]} agent`, version: m[2] };
+}
+
+function trajectory(value: unknown, errors: ReadResult['errors'], sample: string | undefined, agent: Agent): Transcript | undefined {
   const report = reporterFor(errors, sample ? { sample } : {});
   const parsed = Trajectory.safeParse(value);
   if (!parsed.success) {
@@ -48,6 +61,7 @@ function trajectory(value: unknown, errors: ReadResult['errors'], sample: string
     id,
     sourceFormat: FORMAT,
     title: `Task ${taskId}, trial ${trial}`,
+    agent,
     messages: chatMessages(traj, report),
     ...(principalUser ? { principalUser } : {}),
     metadata: { taskId, trial, ...(reward !== undefined ? { reward } : {}), info },
@@ -62,9 +76,10 @@ function read(file: InputFile): ReadResult {
     return emptyResult(FORMAT, [...doc.problems, { message: `expected a JSON array of trajectories, found ${shapeOf(list)}` }]);
   }
   const errors: ReadResult['errors'] = [...doc.problems];
+  const agent = agentFromFileName(file.name);
   // A lone trajectory object is read as a one-item array.
   const transcripts = (Array.isArray(list) ? list : [list]).flatMap((item: unknown, i) => {
-    const t = trajectory(item, errors, Array.isArray(list) ? arrayPosition(i) : undefined);
+    const t = trajectory(item, errors, Array.isArray(list) ? arrayPosition(i) : undefined, agent);
     return t ? [t] : [];
   });
   return { format: FORMAT, transcripts: dedupeTranscriptIds(transcripts), rubrics: [], errors };

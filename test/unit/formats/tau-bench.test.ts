@@ -44,3 +44,15 @@ describe('tau-bench reader', () => {
     expect(detectFormat(fixture('tau-bench/trajectories.json'))).toMatchObject({ kind: 'transcripts', format: 'tau-bench' });
   });
 });
+
+describe('tau-bench: the agent', () => {
+  it('is read from the results file name tau-bench writes, else named generically (never "unknown")', async () => {
+    const { agentFromFileName } = await import('../../../shared/formats/transcripts/tau-bench.ts');
+    expect(agentFromFileName('results/tool-calling-gpt-4o-2024-08-06-0.0_range_0--1_user-gpt-4o-llm_0101.json')).toEqual({
+      id: 'tau-bench:tool-calling',
+      name: 'tau-bench tool-calling agent',
+      version: 'gpt-4o-2024-08-06',
+    });
+    expect(agentFromFileName('gpt-4o-airline.trial0-first20.json')).toEqual({ id: 'tau-bench', name: 'tau-bench agent' });
+  });
+});
