@@ -200,12 +200,18 @@ test('the tripwire catches a deliberately unsafe render of the corpus, and not a
   await expect.poll(() => wire.findings().some((f) => f.includes('xss.invalid/16'))).toBe(true);
 });
 
-/** Scans the page for live markup after each view is opened, and keeps a screenshot of it. */
+/**
+ * Scans the page for live markup after each view is opened, and keeps a screenshot of it.
+ * Also notes a view the hostile names (thousands of characters, no spaces) made wider than
+ * the window: a panel must wrap or clip such a name, not push the layout off screen.
+ */
 function domChecker(page: Page) {
   const live: string[] = [];
   const check = async (view: string) => {
     await page.waitForTimeout(300);
     live.push(...(await scanDom(page)).map((d) => `${view}: ${d}`));
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (wide > 0) live.push(`${view}: the page is ${wide}px wider than the window`);
     await page.screenshot({ path: `${shots}/${view}.png` });
   };
   return { live, check };

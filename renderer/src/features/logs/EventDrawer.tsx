@@ -27,9 +27,9 @@ function Body({ detail, sourceName }: { detail: EventDetail; sourceName: (id: st
     <>
       <div className="lg-drawer-title">
         <DecisionBadge decision={row.decision} />
-        <h3 className="mono" title={row.actionNative}>
+        <h2 className="mono" title={row.actionNative}>
           {row.actionNative || '(no action)'}
-        </h3>
+        </h2>
       </div>
       <p className="mono muted lg-drawer-time">
         {fmt(row.time)}
@@ -40,7 +40,7 @@ function Body({ detail, sourceName }: { detail: EventDetail; sourceName: (id: st
       <FieldGroups groups={groups} />
       <Surrounding current={row} />
       <section className="lg-raw" aria-label="Raw record">
-        <h4>Raw record</h4>
+        <h3>Raw record</h3>
         <p className="faint lg-raw-meta">
           {sourceName(row.source)} · line {detail.line} · <span className="mono" title={detail.rawSha256}>sha256 {detail.rawSha256.replace(/^sha256:/, '').slice(0, 16)}…</span>
         </p>

@@ -6,7 +6,7 @@ export function FieldGroups({ groups }: { groups: FieldGroup[] }) {
     <div className="lg-groups">
       {groups.map((g) => (
         <section key={g.id} className="lg-group" aria-label={g.title}>
-          <h4>{g.title}</h4>
+          <h3>{g.title}</h3>
           <dl>
             {g.fields.map((f) => (
               <div key={f.path} className="lg-field">

@@ -36,7 +36,7 @@ export function NotesEditor({ row, initial }: { row: EventRow; initial: EventAnn
   return (
     <section className="lg-notes-editor" aria-label="Auditor notes">
       <div className="lg-notes-head">
-        <h4>Auditor notes</h4>
+        <h3>Auditor notes</h3>
         <span className="faint">kept apart from the evidence</span>
         <button type="button" className="btn btn-sm lg-starbtn" aria-pressed={starred} onClick={() => void save({ starred: !starred })}>
           <span aria-hidden="true">{starred ? '★' : '☆'}</span> {starred ? 'Starred' : 'Star'}

@@ -28,7 +28,7 @@ export function Surrounding({ current }: { current: EventRow }) {
   return (
     <section className="lg-around" aria-label="Surrounding events">
       <div className="lg-around-head">
-        <h4>Surrounding events</h4>
+        <h3>Surrounding events</h3>
         <div role="group" aria-label="Same" className="lg-seg">
           <button type="button" className="btn btn-sm" aria-pressed={by === 'agent'} onClick={() => setBy('agent')}>
             same agent

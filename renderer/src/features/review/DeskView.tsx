@@ -44,7 +44,7 @@ function DeskBar() {
         ← Queue
       </button>
       <div className="rv-desk-title">
-        <span className="rv-title-text">{item.title || item.transcriptId}</span>
+        <h1 className="rv-title-text">{item.title || item.transcriptId}</h1>
         {position >= 0 ? (
           <span className="rv-muted">
             {position + 1} of {total.toLocaleString()}
