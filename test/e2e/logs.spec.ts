@@ -218,14 +218,21 @@ test('from the Logs tab the keyboard works at once: j, Enter, and ? lists every 
   expect(pageErrors).toEqual([]);
 });
 
-test('same-named sources are told apart; a duplicate is said at staging; a removed source takes its banner', async ({ page, pageErrors }) => {
+test('same-named sources are told apart; a duplicate (of a source or of another staged file) is said at staging; a removed source takes its banner', async ({ page, pageErrors }) => {
   await openLogs(page);
   // Another file with the same name: the first 20 lines of the fixture.
   const twinDir = mkdtempSync(join(tmpdir(), 'custody-e2e-twin-'));
   const twin = join(twinDir, 'okta-e2e.jsonl');
   writeFileSync(twin, `${readFileSync(okta, 'utf8').split('\n').slice(0, 20).join('\n')}\n`);
-  await pickFiles(page, [okta]);
+  const copy = join(twinDir, 'okta-copy.jsonl');
+  writeFileSync(copy, readFileSync(okta));
+  // The same bytes twice in one batch: the later file names the earlier one.
+  await pickFiles(page, [okta, copy]);
   const staged = page.getByRole('region', { name: 'Files to import' });
+  await expect(staged.getByTestId('staged-twin')).toHaveCount(1);
+  await expect(staged.getByTestId('staged-twin')).toContainText(/Same file twice.*Same bytes as “okta-e2e\.jsonl”/);
+  await staged.getByRole('button', { name: 'Remove okta-copy.jsonl: do not import it' }).click();
+  await expect(staged.getByTestId('staged-twin')).toHaveCount(0);
   await expect(staged.getByText('okta-system-log', { exact: true })).toBeVisible();
   await expect(staged.getByTestId('staged-duplicate')).toHaveCount(0); // new bytes: nothing to say
   await staged.getByRole('button', { name: /Import 1 file/ }).click();

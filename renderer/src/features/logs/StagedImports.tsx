@@ -56,6 +56,12 @@ function Row({ s, mappings, formats, onMap }: { s: StagedFile; mappings: SavedMa
             </span>
           </p>
         ) : null}
+        {s.sameAs !== undefined ? (
+          <p className="lg-staged-dup" role="note" data-testid="staged-twin">
+            <span className="badge badge-warn">Same file twice</span>{' '}
+            <span className="muted">Same bytes as “{s.sameAs}”, staged above: only the first import adds events.</span>
+          </p>
+        ) : null}
       </div>
       <div className="lg-staged-choice">
         <label htmlFor={id} className="sr-only">

@@ -8,6 +8,7 @@ import { useStatus } from '../../common/status.ts';
 import { detectHead, type DetectedFormat } from './detection.ts';
 import { logEngine, openLogEngine } from './engine-instance.ts';
 import { useLogsUi } from './store.ts';
+import { findStagedTwins } from './staged-twins.ts';
 
 export type LogFile = Blob & { name: string };
 
@@ -21,6 +22,8 @@ export interface StagedFile {
   mappingId?: string;
   /** Set when these exact bytes (same SHA-256) are already a stored source. */
   duplicateOf?: LogSource;
+  /** Set when a file staged before this one holds the same bytes: that file's name. */
+  sameAs?: string;
 }
 
 export interface ImportReport {
@@ -149,6 +152,14 @@ export const useImports = create<ImportState>((set, get) => {
     }
   };
 
+  // Twins within what is staged now (this batch and any still waiting).
+  const markTwins = (): void => {
+    findStagedTwins(get().staged).then(
+      (twins) => set((s) => ({ staged: s.staged.map((x) => (twins.get(x.key) === x.sameAs ? x : { ...x, sameAs: twins.get(x.key) })) })),
+      () => {}, // the import itself still checks
+    );
+  };
+
   const pump = async (): Promise<void> => {
     if (pumping) return;
     pumping = true;
@@ -186,8 +197,12 @@ export const useImports = create<ImportState>((set, get) => {
           (err: unknown) => set((s) => ({ staged: s.staged.map((x) => (x.key === item.key ? { ...x, detectError: String(err) } : x)) })),
         );
       }
+      markTwins();
     },
-    unstage: (key) => set((s) => ({ staged: s.staged.filter((x) => x.key !== key) })),
+    unstage: (key) => {
+      set((s) => ({ staged: s.staged.filter((x) => x.key !== key) }));
+      markTwins();
+    },
     choose: (key, patch) => set((s) => ({ staged: s.staged.map((x) => (x.key === key ? { ...x, ...patch } : x)) })),
     startStaged() {
       const ready = get().staged.filter((s) => !needsReader(s));
