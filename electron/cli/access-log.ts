@@ -3,11 +3,10 @@
 // larger than a JavaScript string (> ~512 MB) never has to fit in memory.
 import type { AccessEvent } from '../../shared/model/access-event.ts';
 import type { ReadProblem } from '../../shared/model/import-report.ts';
-import type { Detection } from '../../shared/formats/types.ts';
 import type { AccessLogReader } from '../../shared/formats/access-logs/reader.ts';
+import type { Framing } from '../../shared/formats/stream/record-stream.ts';
 import { createAccessLogStream, ProblemList } from '../../shared/formats/access-logs/pipeline.ts';
 import { microsToIso } from '../../shared/formats/access-logs/time.ts';
-import { sniffInput } from '../../shared/formats/stream/sniff-input.ts';
 
 /** Enough of a file to detect its format (the window plus room for a gzip header's worth of inflation). */
 export const HEAD_BYTES = 128 * 1024;
@@ -63,12 +62,10 @@ const FLUSH_CHARS = 1 << 20;
  */
 export async function streamAccessLog(
   name: string,
-  head: Uint8Array,
   source: ChunkSource,
-  reader: AccessLogReader,
+  { reader, framing }: { reader: AccessLogReader; framing: Framing },
   options: { sourceId?: string; unmapped?: boolean; writer?: Writer } = {},
 ): Promise<AccessLogSummary> {
-  const framing = reader.framing(sniffInput({ name, bytes: head }));
   const problems = new ProblemList(1000);
   const classes: Record<string, number> = {};
   const decisions: Record<string, number> = {};
@@ -123,11 +120,4 @@ export async function streamAccessLog(
     classes,
     decisions,
   };
-}
-
-/** Why a detected file cannot be normalized as an access log, or null when it can. */
-export function notAnAccessLog(file: string, detection: Detection): string | null {
-  if (detection.kind === 'access-log') return null;
-  if (detection.kind === 'unknown') return `custody: ${file}: ${detection.reason}`;
-  return `custody: ${file} is ${detection.kind} (${detection.format}), not an access log`;
 }

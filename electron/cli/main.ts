@@ -6,12 +6,10 @@ import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Detection, ReadResult } from '../../shared/formats/types.ts';
 import { readAny } from '../../shared/formats/read.ts';
-import { detectFormat } from '../../shared/formats/detect.ts';
-import { readerById, readers } from '../../shared/formats/registry.ts';
-import { isAccessLogReader, type AccessLogReader } from '../../shared/formats/access-logs/reader.ts';
-import { mappingReader } from '../../shared/formats/access-logs/generic.ts';
-import { parseFieldMapping } from '../../shared/formats/access-logs/mapping.ts';
-import { notAnAccessLog, readHead, streamAccessLog, type AccessLogSummary, type ChunkSource, type Writer } from './access-log.ts';
+import { accessLogReaders } from '../../shared/formats/access-logs/index.ts';
+import { chooseReader, type ReaderChoice, type ReaderRefusal } from '../../shared/formats/access-logs/choose-reader.ts';
+import { parseFieldMapping, type FieldMapping } from '../../shared/formats/access-logs/mapping.ts';
+import { readHead, streamAccessLog, type AccessLogSummary, type ChunkSource, type Writer } from './access-log.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -201,11 +199,10 @@ async function inspect(args: string[], io: CliIo): Promise<number> {
   const source = chunkSource(io, path);
   try {
     const head = await readHead(source);
-    const detection = detectFormat({ name, bytes: head });
-    const reader = detection.format === null ? undefined : readerById(detection.format);
-    if (reader && isAccessLogReader(reader)) {
+    const choice = chooseReader({ name, head, readers: accessLogReaders });
+    if (choice.ok && choice.detection) {
       // Access logs stream: counted event by event, never held whole.
-      const report = accessLogReport(path, detection, await streamAccessLog(name, head, source, reader));
+      const report = accessLogReport(path, choice.detection, await streamAccessLog(name, source, choice));
       io.stdout(json ? `${JSON.stringify(report)}\n` : accessLogTable(report));
       return report.count === 0 ? nothingRead(io, path, report.errors, 'events') : EXIT.ok;
     }
@@ -254,7 +251,15 @@ function parseNormalizeArgs(args: string[]): NormalizeArgs | string {
   return { path: paths[0]!, out: values['--out'], format: values['--format'], mapping: values['--mapping'], sourceId: values['--source-id'], unmapped };
 }
 
-async function chooseReader(parsed: NormalizeArgs, name: string, head: Uint8Array, io: CliIo): Promise<AccessLogReader | { exit: number; message: string }> {
+type Chosen = Extract<ReaderChoice, { ok: true }>;
+interface Refused {
+  exit: number;
+  message: string;
+}
+
+/** The reader normalize uses: the mapping file is read here, the choice is chooseReader's. */
+async function pickReader(parsed: NormalizeArgs, name: string, head: Uint8Array, io: CliIo): Promise<Chosen | Refused> {
+  let mapping: FieldMapping | undefined;
   if (parsed.mapping) {
     const text = new TextDecoder().decode(await io.readFile(parsed.mapping));
     let json: unknown;
@@ -263,20 +268,24 @@ async function chooseReader(parsed: NormalizeArgs, name: string, head: Uint8Arra
     } catch (error) {
       return { exit: EXIT.usage, message: `custody normalize: ${parsed.mapping} is not JSON: ${error instanceof Error ? error.message : String(error)}` };
     }
-    const mapping = parseFieldMapping(json);
-    return mapping.ok ? mappingReader(mapping.mapping) : { exit: EXIT.usage, message: `custody normalize: ${parsed.mapping} is not a column mapping: ${mapping.message}` };
+    const result = parseFieldMapping(json);
+    if (!result.ok) return { exit: EXIT.usage, message: `custody normalize: ${parsed.mapping} is not a column mapping: ${result.message}` };
+    mapping = result.mapping;
   }
-  if (parsed.format) {
-    const reader = readerById(parsed.format);
-    if (reader && isAccessLogReader(reader)) return reader;
-    const known = readers.filter(isAccessLogReader).map((r) => r.format).join(', ');
-    return { exit: EXIT.usage, message: `custody normalize: ${parsed.format} is not an access-log format (known: ${known})` };
+  const choice = chooseReader({ name, head, readers: accessLogReaders, format: parsed.format, mapping });
+  return choice.ok ? choice : refusal(name, choice);
+}
+
+/** chooseReader's refusals in the CLI's terms: an unknown --format is a usage error. */
+function refusal(name: string, refused: ReaderRefusal): Refused {
+  switch (refused.kind) {
+    case 'unknown-format':
+      return { exit: EXIT.usage, message: `custody normalize: ${refused.message}` };
+    case 'empty':
+      return { exit: EXIT.unknown, message: `custody: ${name}: ${refused.message}` };
+    case 'not-access-log':
+      return { exit: EXIT.unknown, message: `custody: ${refused.message}` };
   }
-  const detection = detectFormat({ name, bytes: head });
-  const refusal = notAnAccessLog(name, detection);
-  if (refusal) return { exit: EXIT.unknown, message: refusal };
-  const reader = readerById(detection.format!);
-  return reader && isAccessLogReader(reader) ? reader : { exit: EXIT.unknown, message: `custody: no streaming reader for ${detection.format}` };
 }
 
 async function normalize(args: string[], io: CliIo): Promise<number> {
@@ -294,16 +303,16 @@ async function normalize(args: string[], io: CliIo): Promise<number> {
     io.stderr(fileError(parsed.path, error));
     return EXIT.usage;
   }
-  let reader: AccessLogReader | { exit: number; message: string };
+  let chosen: Chosen | Refused;
   try {
-    reader = await chooseReader(parsed, name, head, io);
+    chosen = await pickReader(parsed, name, head, io);
   } catch (error) {
     io.stderr(fileError(parsed.mapping ?? parsed.path, error));
     return EXIT.usage;
   }
-  if ('exit' in reader) {
-    io.stderr(`${reader.message}\n`);
-    return reader.exit;
+  if ('exit' in chosen) {
+    io.stderr(`${chosen.message}\n`);
+    return chosen.exit;
   }
   let writer: Writer;
   try {
@@ -314,13 +323,13 @@ async function normalize(args: string[], io: CliIo): Promise<number> {
   }
   let summary: AccessLogSummary;
   try {
-    summary = await streamAccessLog(name, head, source, reader, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, writer });
+    summary = await streamAccessLog(name, source, chosen, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, writer });
   } catch (error) {
     io.stderr(fileError(parsed.path, error));
     return EXIT.usage;
   }
   const to = parsed.out ? ` to ${parsed.out}` : '';
-  const lines = [`custody normalize: ${summary.count} events from ${summary.records} records of ${parsed.path} (${reader.format})${to}; ${summary.errorCount} problems`];
+  const lines = [`custody normalize: ${summary.count} events from ${summary.records} records of ${parsed.path} (${chosen.reader.format})${to}; ${summary.errorCount} problems`];
   lines.push(...problemLines(summary.errors, summary.errorCount));
   io.stderr(`${lines.join('\n')}\n`);
   return summary.count === 0 ? nothingRead(io, parsed.path, summary.errors, 'events') : EXIT.ok;

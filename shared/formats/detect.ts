@@ -33,7 +33,11 @@ function unsupported(name: string): string | null {
 }
 
 export function detectFormat(file: InputFile, readers: readonly FormatReader[] = registry): Detection {
-  const sniff = sniffInput(file);
+  return detectSniffed(file.name, sniffInput(file), readers);
+}
+
+/** detectFormat for a file already sniffed, so a caller that needs the sniff too takes it once. */
+export function detectSniffed(name: string, sniff: Sniff, readers: readonly FormatReader[] = registry): Detection {
   if (sniff.shape === 'empty') {
     // Nothing for any reader to judge: say so, not what each of them did not find.
     const reason = sniff.compression ? 'file is empty (the gzip stream inflates to nothing)' : 'file is empty';
@@ -44,8 +48,8 @@ export function detectFormat(file: InputFile, readers: readonly FormatReader[] =
   const best = verdicts.reduce<(typeof verdicts)[number] | undefined>((a, v) => (!a || v.confidence > a.confidence ? v : a), undefined);
   if (!best || best.confidence < MIN_CONFIDENCE) {
     const why = tried.map((t) => `${t.format}: ${t.reason}`).join('; ');
-    const plainly = unsupported(file.name);
-    const reason = `no reader recognised ${file.name} (${sniff.compression ? 'gzip, ' : ''}${sniff.shape}) — ${why}`;
+    const plainly = unsupported(name);
+    const reason = `no reader recognised ${name} (${sniff.compression ? 'gzip, ' : ''}${sniff.shape}) — ${why}`;
     return { kind: 'unknown', format: null, confidence: 0, reason: plainly ? `${plainly}; ${reason}` : reason, tried };
   }
   return { kind: best.reader.kind, format: best.reader.format, confidence: best.confidence, reason: best.reason, tried };

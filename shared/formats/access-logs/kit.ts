@@ -64,6 +64,7 @@ export function jsonFraming(s: Sniff): Framing {
     const envelope = Array.isArray(value) || Object.entries(obj(value) ?? {}).some(([k, v]) => WRAPPER_KEYS.has(k) && Array.isArray(v));
     return !envelope && s.values[0]?.complete === false && !s.text.includes('\n') ? 'jsonl' : 'json';
   }
+  // Not chooseJsonShape: that rule (behind s.shape above) says what the window is; this picks the splitter that loses less, so an indented whole-object line counts.
   const lines = s.text.split('\n', SAMPLE + 1);
   const standalone = lines.some((line) => {
     const t = line.trim();

@@ -4,10 +4,10 @@
 import type { AccessEvent } from '../../model/access-event.ts';
 import type { ReadProblem } from '../../model/import-report.ts';
 import type { Detection, InputFile } from '../types.ts';
-import { detectFormat } from '../detect.ts';
-import { readerById } from '../registry.ts';
-import { isAccessLogReader, type AccessLogReader } from './reader.ts';
+import type { AccessLogReader } from './reader.ts';
 import { readWith, type ReadWithOptions } from './pipeline.ts';
+import { chooseReader } from './choose-reader.ts';
+import { accessLogReaders } from './index.ts';
 
 export interface ReadAccessLogOptions extends ReadWithOptions {
   /** Read with this reader instead of the detected one (the user's override). */
@@ -27,13 +27,9 @@ export function readAccessLog(file: InputFile, options: ReadAccessLogOptions = {
   let reader = options.reader;
   let detection: Detection | null = null;
   if (!reader) {
-    detection = detectFormat(file);
-    const found = detection.format === null ? undefined : readerById(detection.format);
-    if (!found || !isAccessLogReader(found)) {
-      const why = detection.kind === 'unknown' ? detection.reason : `${file.name} is ${detection.kind} (${detection.format}), not an access log`;
-      return { format: null, detection, events: [], errors: [{ message: why }], errorCount: 1 };
-    }
-    reader = found;
+    const choice = chooseReader({ name: file.name, head: file.bytes, readers: accessLogReaders });
+    if (!choice.ok) return { format: null, detection: choice.detection, events: [], errors: [{ message: choice.message }], errorCount: 1 };
+    ({ reader, detection } = choice);
   }
   const out = readWith(reader, file, options);
   return { format: reader.format, detection, events: out.events, errors: out.errors, errorCount: out.errorCount };

@@ -109,6 +109,10 @@ describe('readAccessLog', () => {
     expect(ok.events[0]!.id).toBe('src-9:1');
     const notLog = readAccessLog(textFile('chat.json', '[{"role":"user","content":"hi"}]'));
     expect(notLog).toMatchObject({ format: null, events: [], errors: [{ message: 'chat.json is transcripts (openai-chat), not an access log' }] });
+    // Its refusals are chooseReader's, worded as the import engine words them.
+    const unknown = readAccessLog(textFile('notes.txt', 'just some words\n'));
+    expect(unknown).toMatchObject({ format: null, detection: { kind: 'unknown' }, errors: [{ message: expect.stringMatching(/^not an access log Custody reads: no reader recognised notes\.txt/) }] });
+    expect(readAccessLog(textFile('empty.jsonl', ' \n')).errors).toEqual([{ message: 'file is empty' }]);
     const forced = readAccessLog(logFixture('auth0/tenant-logs.jsonl'), { reader: accessLogReaders.find((r) => r.format === 'generic-jsonl')! });
     expect(forced.format).toBe('generic-jsonl');
   });

@@ -131,6 +131,30 @@ describe('custody normalize', () => {
   });
 });
 
+describe('custody normalize says why it reads nothing, in chooseReader\'s words', () => {
+  it.each([
+    ['empty.jsonl', new Uint8Array(), 'custody: empty.jsonl: file is empty\n'],
+    ['blank.jsonl', new TextEncoder().encode(' \n\t\n'), 'custody: blank.jsonl: file is empty\n'],
+    ['empty.jsonl.gz', gzipSync(new Uint8Array()), 'custody: empty.jsonl.gz: file is empty (the gzip stream inflates to nothing)\n'],
+  ])('%s is empty (exit 1)', async (name, bytes, message) => {
+    const run = io({ [name]: bytes });
+    expect(await runCli(['normalize', name], run.cli)).toBe(1);
+    expect(run.stderr()).toBe(message);
+  });
+
+  it('a file no reader recognises (exit 1)', async () => {
+    const run = io({ 'notes.txt': new TextEncoder().encode('just some words\n') });
+    expect(await runCli(['normalize', 'notes.txt'], run.cli)).toBe(1);
+    expect(run.stderr()).toMatch(/^custody: not an access log Custody reads: no reader recognised notes\.txt \(text\) — /);
+  });
+
+  it('a mapping file that is not a mapping is a usage error (exit 2), read by the CLI itself', async () => {
+    const run = io({ 'm.json': new TextEncoder().encode('{"name": "x"}') });
+    expect(await runCli(['normalize', `${LOGS}generic/custom.csv`, '--mapping', 'm.json'], run.cli)).toBe(2);
+    expect(run.stderr()).toMatch(/^custody normalize: m\.json is not a column mapping: /);
+  });
+});
+
 describe('the custody bin streams files from disk', () => {
   it('normalizes a gzip log to a file with real fs streams', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'custody-cli-'));

@@ -21,6 +21,16 @@ describe('bad input', () => {
     expect(await tableCounts(db)).toEqual(empty);
   });
 
+  it('a Custody transcripts export that a generic reader alone would take: refused as transcripts', async () => {
+    // Detection weighs every format, as the CLI does: the top-level time and user fit
+    // generic-json, but the file is transcripts and must not become a log source.
+    const body = JSON.stringify({ format: 'custody.transcripts', version: 1, createdAt: '2026-01-01T00:00:00Z', user: 'ada', transcripts: [] }, null, 2);
+    const { engine, db } = testEngine();
+    const result = await run(engine, fileOf('export.json', body));
+    expect(result).toMatchObject({ status: 'rejected', message: 'export.json is transcripts (custody-transcripts), not an access log' });
+    expect(await tableCounts(db)).toEqual(empty);
+  });
+
   it('a JSON file that is one object rather than an array: one event', async () => {
     const one = new TextDecoder().decode(oktaBytes(1)).trim();
     const { engine } = testEngine();

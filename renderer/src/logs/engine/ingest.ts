@@ -12,7 +12,7 @@ import type { PendingChunk, RecordBatch } from './chunk-build.ts';
 import { beginIngest, commitChunk, finishIngest, removeSourceRows } from './chunk-store.ts';
 import { Sha256 } from '../../../../shared/crypto/index.ts';
 import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
-import { detectReader } from './readers.ts';
+import { chooseReader } from '../../../../shared/formats/access-logs/choose-reader.ts';
 import type { FieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
 import { csvHeaderOf, readHead } from './head.ts';
 import { progressReporter } from './progress.ts';
@@ -84,12 +84,12 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
   const report = progressReporter(input, options.onProgress);
   const stream = input.stream().getReader();
   const { head, chunks: headChunks, done: headDone } = await readHead(stream);
-  const detected = detectReader(input.name, head, env.readers, options.format, env.mapping);
-  if (!detected.ok) {
+  const choice = chooseReader({ name: input.name, head, readers: env.readers, format: options.format, mapping: env.mapping });
+  if (!choice.ok) {
     await stream.cancel();
-    return { source: null, status: 'rejected', message: detected.message };
+    return { source: null, status: 'rejected', message: choice.message };
   }
-  const { reader: chosen, framing } = detected;
+  const { reader: chosen, framing } = choice;
   const fingerprint = await fingerprintOf(input, head);
   if (env.live.has(fingerprint)) {
     await stream.cancel();
