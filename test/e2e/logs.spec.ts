@@ -123,7 +123,7 @@ test('imports two vendors, filters, zooms, annotates, and keeps it all across a 
   await expect(drawer).toBeVisible();
   await expect(drawer.getByTestId('delegation-sentence')).toContainText(/acting|no on-behalf-of|themself/);
   await expect(drawer.getByTestId('raw-tree')).toBeVisible();
-  const action = (await drawer.locator('.lg-drawer-title h3').textContent()) ?? '';
+  const action = (await drawer.getByRole('heading', { level: 2 }).textContent()) ?? '';
   await drawer.getByRole('button', { name: 'Star', exact: true }).click();
   await expect(drawer.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
   await drawer.getByLabel('Add tag').fill('needs-review');
@@ -143,7 +143,7 @@ test('imports two vendors, filters, zooms, annotates, and keeps it all across a 
   await page.screenshot({ path: join(screens, 'logs-drawer-context.png') });
   const chipsBefore = await page.getByRole('list', { name: 'Active filters' }).textContent();
   await around.locator('button.lg-around-row:not([aria-current])').last().click();
-  await expect(drawer.locator('.lg-drawer-title h3')).not.toHaveText(action);
+  await expect(drawer.getByRole('heading', { level: 2 })).not.toHaveText(action);
   expect(await page.getByRole('list', { name: 'Active filters' }).textContent()).toBe(chipsBefore);
 
   // Keyboard: Escape closes, j moves, Enter reopens on the next row.
@@ -174,7 +174,7 @@ test('imports two vendors, filters, zooms, annotates, and keeps it all across a 
   await page.getByRole('group', { name: 'Auditor notes filter' }).getByRole('button', { name: /Starred/ }).click();
   await expect.poll(() => eventCount(page)).toBe(1);
   await page.getByRole('grid', { name: 'Events' }).getByRole('row').nth(1).click();
-  await expect(drawer.locator('.lg-drawer-title h3')).toHaveText(action);
+  await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(action);
   await expect(drawer.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
   await expect(drawer.getByRole('list', { name: 'Tags' })).toContainText('needs-review');
   await expect(drawer.getByLabel('Comment')).toHaveValue('Token exchange on behalf of the nurse — check consent record.');
