@@ -11,6 +11,12 @@ export interface WriteRequest {
   queueStatus?: QueueItem['status'];
 }
 
+/** Opens the database ahead of the first save, so that save does not pay for it. */
+export interface WarmRequest {
+  warm: true;
+  database: string;
+}
+
 export type WriteReply =
   | { seq: number; ok: true; putAt: number; savedAt: number }
   | { seq: number; ok: false; message: string };

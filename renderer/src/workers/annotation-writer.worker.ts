@@ -5,10 +5,10 @@
 import '../runtime/strict-csp.ts';
 import { CustodyDb } from '../db/database.ts';
 import { saveAnnotation } from '../db/annotation-writes.ts';
-import type { WriteReply, WriteRequest } from './annotation-writer-protocol.ts';
+import type { WarmRequest, WriteReply, WriteRequest } from './annotation-writer-protocol.ts';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<WriteRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<WriteRequest | WarmRequest>) => void) | null;
   postMessage(message: WriteReply): void;
 }
 
@@ -16,10 +16,19 @@ const scope = self as unknown as WorkerScope;
 const databases = new Map<string, CustodyDb>();
 const epochNow = () => performance.timeOrigin + performance.now();
 
-scope.onmessage = async ({ data }) => {
-  const { seq, database, annotation, queueStatus } = data;
+function open(database: string): CustodyDb {
   let target = databases.get(database);
   if (!target) databases.set(database, (target = new CustodyDb(database)));
+  return target;
+}
+
+scope.onmessage = async ({ data }) => {
+  if ('warm' in data) {
+    open(data.database).open().catch(() => {}); // a real failure surfaces on the first save
+    return;
+  }
+  const { seq, database, annotation, queueStatus } = data;
+  const target = open(database);
   let putAt = 0;
   try {
     await saveAnnotation(target, annotation, { queueStatus, onPut: () => (putAt = epochNow()) });

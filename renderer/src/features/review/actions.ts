@@ -12,7 +12,7 @@ import {
 import { ActivityClock } from './activity.ts';
 import { Autosaver, type ChangeKind } from './autosave.ts';
 import { currentInputAt, lastWrite, MARK, markOnce, measureSaved } from './perf.ts';
-import { writeAnnotation } from './annotation-writer.ts';
+import { warmAnnotationWriter, writeAnnotation } from './annotation-writer.ts';
 import { findNextUndone, loadDesk, setSkipped, writeSession } from './review-data.ts';
 import { notify, requestScroll, useReview } from './store.ts';
 
@@ -111,6 +111,7 @@ export interface RestorePoint {
 
 export async function openItem(queueItemId: string, restore?: RestorePoint): Promise<void> {
   markOnce(MARK.reviewOpen);
+  warmAnnotationWriter();
   const token = ++openToken;
   await flushSaves();
   rememberPosition();

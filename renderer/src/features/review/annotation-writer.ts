@@ -4,7 +4,7 @@ import type { Annotation } from '../../../../shared/model/annotation.ts';
 import { saveAnnotation } from '../../db/annotation-writes.ts';
 import { db } from '../../db/database.ts';
 import type { QueueItem } from '../../db/rows.ts';
-import type { WriteReply, WriteRequest } from '../../workers/annotation-writer-protocol.ts';
+import type { WarmRequest, WriteReply, WriteRequest } from '../../workers/annotation-writer-protocol.ts';
 
 /** When the annotation put resolved and when its transaction committed (performance.now() times). */
 export interface WriteTimes {
@@ -54,6 +54,13 @@ async function writeHere(annotation: Annotation, queueStatus: QueueItem['status'
   let putAt = 0;
   await saveAnnotation(db(), annotation, { queueStatus, onPut: () => (putAt = performance.now()) });
   return { putAt, savedAt: performance.now() };
+}
+
+/** Starts the worker and opens its database while the desk loads, so the first save is not slower. */
+export function warmAnnotationWriter(): void {
+  if (worker === undefined) worker = startWorker();
+  const warm: WarmRequest = { warm: true, database: db().name };
+  worker?.postMessage(warm);
 }
 
 /** Saves the annotation (and its queue status when it changed) in one transaction. */
