@@ -9,7 +9,20 @@ interface Staged {
   file: Blob & { name: string };
 }
 
-async function digestOf(file: Blob): Promise<string> {
+// Staging or unstaging asks again about every staged file; each is read at most once.
+const digests = new WeakMap<Blob, Promise<string>>();
+
+function digestOf(file: Blob): Promise<string> {
+  let digest = digests.get(file);
+  if (!digest) {
+    digest = readDigest(file);
+    digests.set(file, digest);
+    digest.catch(() => digests.delete(file)); // a failed read may be tried again
+  }
+  return digest;
+}
+
+async function readDigest(file: Blob): Promise<string> {
   const hash = new Sha256();
   const reader = file.stream().getReader();
   for (;;) {
