@@ -1,7 +1,7 @@
 // The transcript as a virtualized list with measured row heights, so a 2,000-message
 // transcript mounts a screenful of rows. Evidence highlights are repainted after
 // every render because rows come and go while scrolling.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceSpan } from '../../../../../shared/model/annotation.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Transcript } from '../../../../../shared/model/transcript.ts';
@@ -12,11 +12,13 @@ import { useReview } from '../store.ts';
 import { nextFrame } from './dom.ts';
 import { warmMarkdown } from './Markdown.tsx';
 import { isMarkdown, MessageRow } from './MessageRow.tsx';
+import { estimateRowHeight } from './row-estimate.ts';
 import { TranscriptMeta } from './TranscriptMeta.tsx';
 import { SelectionCaret } from './SelectionCaret.tsx';
 
 const noSpans: readonly EvidenceSpan[] = [];
-const estimateSize = () => 120;
+/** Width of a row's text column: .rv-msg padding and border, capped at its max-width. */
+const textWidth = (scrollerWidth: number) => Math.min(880, scrollerWidth - 56);
 
 export function TranscriptView({ transcript }: { transcript: Transcript }) {
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -37,16 +39,23 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
     return a && s.desk ? (criterionOf(s.desk.annotation, a.criterionId).evidence[a.index] ?? null) : null;
   });
   const [, setTick] = useState(0);
+  const [width, setWidth] = useState(880);
+  useLayoutEffect(() => {
+    if (scrollerRef.current) setWidth(textWidth(scrollerRef.current.clientWidth));
+  }, []);
 
-  // Stable options: a new getItemKey makes the virtualizer rebuild every row's
-  // measurement (2,000 of them) on each render.
-  const getItemKey = useCallback((i: number) => `${i}:${messages[i]!.id}`, [messages]);
+  // Unmeasured rows are placed by an estimate from their content (row-estimate.ts),
+  // worked out once per row: getMeasurements asks for every row after each resize.
+  const estimateSize = useMemo(() => {
+    const cache = new Float64Array(messages.length);
+    return (i: number) => (cache[i] ||= estimateRowHeight(messages[i]!, width));
+  }, [messages, width]);
+
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize,
-    overscan: 4,
-    getItemKey,
+    overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -105,7 +114,9 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
     <section className="rv-transcript" aria-label="Transcript">
       <TranscriptMeta transcript={transcript} />
       <div className="rv-scroller" ref={scrollerRef} data-transcript-scroller="">
-        <div className="rv-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {/* Rows sit in a zero-height layer and a separate extent gives the scroll height,
+            so a measured row changing the total does not lay out every mounted row again. */}
+        <div className="rv-rows">
           {items.map((v) => (
             <div
               key={v.key}
@@ -119,6 +130,7 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
             </div>
           ))}
         </div>
+        <div className="rv-extent" style={{ height: virtualizer.getTotalSize() }} />
         {selecting ? <SelectionCaret scroller={scrollerRef} /> : null}
       </div>
     </section>
