@@ -28,12 +28,10 @@ interface Props {
   messageId: string;
   path: string;
   className?: string;
-  inline?: boolean;
 }
 
-export function FoldableText({ text, messageId, path, className, inline }: Props) {
-  const key = toggleKey(messageId, path);
-  const expanded = useReview((s) => s.expanded.get(key) === true);
+/** A folded text whose open/closed state the caller already knows (no store subscription). */
+export function FoldedText({ text, messageId, path, className, inline, expanded }: Props & { inline?: boolean; expanded: boolean }) {
   const cut = foldPoint(text);
   const shown = cut === null || expanded ? text : text.slice(0, cut);
   const Tag = inline ? 'span' : 'pre';
@@ -43,10 +41,15 @@ export function FoldableText({ text, messageId, path, className, inline }: Props
         {shown}
       </Tag>
       {cut !== null && (
-        <button type="button" className="rv-fold" data-ev-skip="" onClick={() => setExpanded([[key, !expanded]])}>
+        <button type="button" className="rv-fold" data-ev-skip="" onClick={() => setExpanded([[toggleKey(messageId, path), !expanded]])}>
           {expanded ? 'Fold' : `Show all (${countLines(text).toLocaleString()} lines, ${text.length.toLocaleString()} chars)`}
         </button>
       )}
     </>
   );
+}
+
+export function FoldableText(props: Props) {
+  const expanded = useReview((s) => s.expanded.get(toggleKey(props.messageId, props.path)) === true);
+  return <FoldedText {...props} expanded={expanded} />;
 }

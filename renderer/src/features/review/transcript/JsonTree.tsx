@@ -1,31 +1,39 @@
 // Collapsible JSON for tool arguments and structured tool results. Every value is
 // rendered as a text node (never as markup); string and scalar leaves carry the
 // evidence path of their JSON pointer.
+// A tool result is most of a transcript's elements, and rows mount on every scrolled
+// frame: the tree reads the open/closed state with one store subscription at its
+// root (not one per node), and a line is one block holding its key as text and its
+// value as the one element that carries the evidence path.
+import { Fragment } from 'react';
 import { childPath } from '../paths.ts';
 import { setExpanded, toggleKey, useReview } from '../store.ts';
-import { FoldableText } from './FoldableText.tsx';
+import { FoldedText } from './FoldableText.tsx';
 
 const shownChildren = 200;
+
+interface Tree {
+  messageId: string;
+  expanded: ReadonlyMap<string, boolean>;
+}
 
 interface NodeProps {
   value: unknown;
   path: string;
-  messageId: string;
   name?: string | number;
   depth: number;
+  tree: Tree;
 }
 
-function Key({ name }: { name?: string | number }) {
-  if (name === undefined) return null;
-  return <span className={typeof name === 'number' ? 'jt-key jt-index' : 'jt-key'}>{name}</span>;
-}
+/** A line's key as text ("name: "), or nothing at the root. */
+const keyText = (name?: string | number) => (name === undefined ? '' : `${name}: `);
 
-function Leaf({ value, path, messageId, name }: NodeProps) {
+function Leaf({ value, path, name, tree }: NodeProps) {
   return (
     <div className="jt-leaf">
-      <Key name={name} />
+      {keyText(name)}
       {typeof value === 'string' ? (
-        <FoldableText inline className="jt-str" text={value} messageId={messageId} path={path} />
+        <FoldedText inline className="jt-str" text={value} messageId={tree.messageId} path={path} expanded={tree.expanded.get(toggleKey(tree.messageId, path)) === true} />
       ) : (
         <span className={`jt-lit jt-${value === null ? 'null' : typeof value}`} data-path={path}>
           {value === undefined ? 'undefined' : String(value)}
@@ -35,14 +43,14 @@ function Leaf({ value, path, messageId, name }: NodeProps) {
   );
 }
 
-function Children({ entries, path, messageId, depth }: { entries: [string | number, unknown][]; path: string; messageId: string; depth: number }) {
-  const moreKey = toggleKey(messageId, `${path}#more`);
-  const all = useReview((s) => s.expanded.get(moreKey) === true);
+function Children({ entries, path, depth, tree }: { entries: [string | number, unknown][]; path: string; depth: number; tree: Tree }) {
+  const moreKey = toggleKey(tree.messageId, `${path}#more`);
+  const all = tree.expanded.get(moreKey) === true;
   const visible = all ? entries : entries.slice(0, shownChildren);
   return (
     <div className="jt-children">
       {visible.map(([k, v]) => (
-        <JsonNode key={k} name={k} value={v} path={childPath(path, k)} messageId={messageId} depth={depth + 1} />
+        <JsonNode key={k} name={k} value={v} path={childPath(path, k)} depth={depth + 1} tree={tree} />
       ))}
       {visible.length < entries.length && (
         <button type="button" className="rv-fold" onClick={() => setExpanded([[moreKey, true]])}>
@@ -52,7 +60,6 @@ function Children({ entries, path, messageId, depth }: { entries: [string | numb
     </div>
   );
 }
-
 /** Short lists of scalars ("sections: [medications, labs]") read best on one line. */
 function isInlineList(value: unknown[]): boolean {
   if (value.length > 8) return false;
@@ -67,18 +74,16 @@ function isInlineList(value: unknown[]): boolean {
 function InlineList({ value, path, name }: { value: unknown[]; path: string; name?: string | number }) {
   return (
     <div className="jt-leaf">
-      <Key name={name} />
-      <span className="jt-inline">
-        <span className="jt-brace">[</span>
-        {value.map((v, i) => (
-          <span key={i} className="jt-item">
-            <span className={`jt-lit jt-${v === null ? 'null' : typeof v}`} data-path={childPath(path, i)}>
-              {String(v)}
-            </span>
+      {`${keyText(name)}[`}
+      {value.map((v, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ', ' : null}
+          <span className={`jt-lit jt-${v === null ? 'null' : typeof v}`} data-path={childPath(path, i)}>
+            {String(v)}
           </span>
-        ))}
-        <span className="jt-brace">]</span>
-      </span>
+        </Fragment>
+      ))}
+      ]
     </div>
   );
 }
@@ -88,9 +93,9 @@ function entriesOf(value: object): [string | number, unknown][] {
 }
 
 function JsonNode(props: NodeProps) {
-  const { value, path, messageId, name, depth } = props;
-  const key = toggleKey(messageId, `${path}#tree`);
-  const chosen = useReview((s) => s.expanded.get(key));
+  const { value, path, name, depth, tree } = props;
+  const key = toggleKey(tree.messageId, `${path}#tree`);
+  const chosen = tree.expanded.get(key);
   if (value === null || typeof value !== 'object') return <Leaf {...props} />;
   if (Array.isArray(value) && value.length && isInlineList(value)) return <InlineList value={value} path={path} name={name} />;
   const entries = entriesOf(value);
@@ -99,37 +104,35 @@ function JsonNode(props: NodeProps) {
   const [lb, rb] = isArray ? ['[', ']'] : ['{', '}'];
   if (!entries.length) {
     return (
-      <div className="jt-leaf">
-        <Key name={name} />
-        <span className="jt-brace">{lb + rb}</span>
-      </div>
+      <div className="jt-leaf">{`${keyText(name)}${lb}${rb}`}</div>
     );
   }
   return (
     <div className="jt-node">
       <button type="button" className="jt-toggle" aria-expanded={open} onClick={() => setExpanded([[key, !open]])}>
-        <Key name={name} />
-        <span className="jt-brace">{open ? lb : `${lb} ${entries.length} ${isArray ? 'items' : 'keys'} ${rb}`}</span>
+        {keyText(name) + (open ? lb : `${lb} ${entries.length} ${isArray ? 'items' : 'keys'} ${rb}`)}
       </button>
-      {open && <Children entries={entries} path={path} messageId={messageId} depth={depth} />}
+      {open && <Children entries={entries} path={path} depth={depth} tree={tree} />}
     </div>
   );
 }
 
 /** The root object is shown open, without a toggle of its own. */
 export function JsonTree({ value, path, messageId }: { value: unknown; path: string; messageId: string }) {
+  const expanded = useReview((s) => s.expanded);
+  const tree: Tree = { messageId, expanded };
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = entriesOf(value);
     if (!entries.length) return <div className="jt jt-empty">(no arguments)</div>;
     return (
       <div className="jt">
-        <Children entries={entries} path={path} messageId={messageId} depth={0} />
+        <Children entries={entries} path={path} depth={0} tree={tree} />
       </div>
     );
   }
   return (
     <div className="jt">
-      <JsonNode value={value} path={path} messageId={messageId} depth={0} />
+      <JsonNode value={value} path={path} depth={0} tree={tree} />
     </div>
   );
 }
