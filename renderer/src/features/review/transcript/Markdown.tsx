@@ -54,15 +54,32 @@ function rendered(source: string): ReactElement {
   return element;
 }
 
-/** Parses sources ahead of time (idle callbacks, a few ms at a time) so their rows mount cheaply. */
+/**
+ * Parses sources ahead of time in idle callbacks so their rows mount cheaply. A parse
+ * starts only when the time it is expected to take (at a slowly decaying maximum of
+ * the rates per character measured) fits in what is left of the idle period: one that
+ * overran it would delay the next frame, and idle periods between frames are short
+ * while the expert scrolls.
+ */
 export function warmMarkdown(sources: readonly string[]): () => void {
   if (typeof requestIdleCallback !== 'function') return () => {};
   let next = 0;
   let handle = 0;
+  let msPerChar = 0.01; // a first guess, replaced by what parses measure
   const work = (deadline: IdleDeadline) => {
-    while (next < sources.length && deadline.timeRemaining() > 2) {
-      const source = sources[next++]!;
-      if (!cache.has(source)) rendered(source);
+    while (next < sources.length) {
+      const source = sources[next]!;
+      if (cache.has(source)) {
+        next++;
+        continue;
+      }
+      // An idle period of up to 50 ms always gets one parse, so a source longer than
+      // any period's budget is still warmed when the page is truly idle.
+      if (source.length * msPerChar > deadline.timeRemaining() - 1 && deadline.timeRemaining() < 49) break;
+      const started = performance.now();
+      rendered(source);
+      msPerChar = Math.max(msPerChar * 0.9, (performance.now() - started) / Math.max(1, source.length));
+      next++;
     }
     if (next < sources.length) handle = requestIdleCallback(work);
   };
