@@ -3,7 +3,8 @@
 //   firstPaintMs        open a 2,000-message transcript → first rows painted
 //   scrollFrameP95Ms    95th percentile frame interval while scrolling that transcript, read
 //                       against idleFrameP95Ms (the same loop, not scrolling, same page) and
-//                       scrollWorkP95Ms (the UI thread's work per frame, budget 16.7 ms)
+//                       scrollWorkP95Ms (the UI thread's work per frame, budget 16.7 ms);
+//                       600 px a frame, then briskFrameP95Ms/briskWorkP95Ms at 300 px a frame
 //   keystrokeSaveP95Ms  value key (m/n) event → its Dexie transaction committed, p95
 //   keystrokeReportedP95Ms  the same, until the UI thread heard of the commit
 //   keystrokeStages     the same keystrokes split into stages (p50/p95 of each, see perf.ts):
@@ -41,6 +42,9 @@ export interface ReviewBenchResult {
   scrollWorkP50Ms: number;
   scrollWorkP95Ms: number;
   scrollFrames: number;
+  /** The same at 300 px a frame (18,000 px/s): frame interval and UI work p95. */
+  briskFrameP95Ms: number;
+  briskWorkP95Ms: number;
   keystrokeSaveP95Ms: number;
   /** Keystroke → the UI thread heard the write committed (it waits behind renders). */
   keystrokeReportedP95Ms: number;
@@ -205,11 +209,13 @@ async function scrollFrames(page: Page, step: number, frames: number): Promise<S
   return (await page.evaluate(script)) as ScrollFrames;
 }
 
-async function measureScroll(page: Page): Promise<{ idle: ScrollFrames; scroll: ScrollFrames }> {
+async function measureScroll(page: Page): Promise<{ idle: ScrollFrames; scroll: ScrollFrames; brisk: ScrollFrames }> {
   const idle = await scrollFrames(page, 0, 240);
   const scroll = await scrollFrames(page, 600, 480);
+  // Then a brisk wheel (300 px a frame) on from there, over rows not yet mounted either.
+  const brisk = await scrollFrames(page, 300, 240);
   await page.evaluate(() => (document.querySelector<HTMLElement>('[data-transcript-scroller]')!.scrollTop = 0));
-  return { idle, scroll };
+  return { idle, scroll, brisk };
 }
 
 async function measureKeystrokes(page: Page): Promise<{ keys: number[]; typing: number[]; stages: SaveStages[] }> {
@@ -254,7 +260,7 @@ export async function runReviewBench(baseURL: string, executablePath: string, op
     await seedReview(page, messages, queueItems);
     const queue = await measureQueue(page, baseURL, queueItems);
     const firstPaintMs = await measureOpen(page);
-    const { idle, scroll } = await measureScroll(page);
+    const { idle, scroll, brisk } = await measureScroll(page);
     const { keys, typing, stages } = await measureKeystrokes(page);
     const rawPut = await measureRawPut(page);
     return {
@@ -271,6 +277,8 @@ export async function runReviewBench(baseURL: string, executablePath: string, op
       scrollWorkP50Ms: round(percentile(scroll.work, 50)),
       scrollWorkP95Ms: round(percentile(scroll.work, 95)),
       scrollFrames: scroll.intervals.length,
+      briskFrameP95Ms: round(percentile(brisk.intervals, 95)),
+      briskWorkP95Ms: round(percentile(brisk.work, 95)),
       keystrokeSaveP95Ms: round(percentile(keys, 95)),
       keystrokeReportedP95Ms: round(percentile(stages.map((s) => s.reported - (s.input ?? s.changed)), 95)),
       typingSaveP95Ms: round(percentile(typing, 95)),
