@@ -10,7 +10,11 @@ import { childPath } from '../paths.ts';
 import { setExpanded, toggleKey, useReview } from '../store.ts';
 import { FoldedText } from './FoldableText.tsx';
 
-const shownChildren = 200;
+/** Children shown before a "Show N more" button. */
+export const shownChildren = 200;
+
+/** Whether an object or array is open before the expert toggles it. */
+export const opensByDefault = (depth: number, size: number) => depth < 3 && size <= 50;
 
 interface Tree {
   messageId: string;
@@ -60,8 +64,9 @@ function Children({ entries, path, depth, tree }: { entries: [string | number, u
     </div>
   );
 }
+
 /** Short lists of scalars ("sections: [medications, labs]") read best on one line. */
-function isInlineList(value: unknown[]): boolean {
+export function isInlineList(value: unknown[]): boolean {
   if (value.length > 8) return false;
   let chars = 0;
   for (const v of value) {
@@ -100,7 +105,7 @@ function JsonNode(props: NodeProps) {
   if (Array.isArray(value) && value.length && isInlineList(value)) return <InlineList value={value} path={path} name={name} />;
   const entries = entriesOf(value);
   const isArray = Array.isArray(value);
-  const open = chosen ?? (depth < 3 && entries.length <= 50);
+  const open = chosen ?? opensByDefault(depth, entries.length);
   const [lb, rb] = isArray ? ['[', ']'] : ['{', '}'];
   if (!entries.length) {
     return (

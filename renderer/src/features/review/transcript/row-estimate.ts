@@ -4,8 +4,12 @@
 // every row below each time one is measured. Within a few lines is close enough:
 // the measured height replaces the guess as soon as the row is laid out.
 // The constants follow review.css (row padding, font sizes, line heights).
+// The rules for what is shown (folds, markdown or plain, which JSON is open) are the
+// components' own, imported, so an estimate cannot drift from what is rendered.
 import type { ContentPart, Message, ToolCall, ToolResult } from '../../../../../shared/model/transcript.ts';
-import { FOLD, foldPoint } from './FoldableText.tsx';
+import { foldPoint } from './FoldableText.tsx';
+import { isInlineList, opensByDefault, shownChildren } from './JsonTree.tsx';
+import { isMarkdown } from './MessageRow.tsx';
 
 const px = {
   rowChrome: 27 + 21, // padding and border, then the role/time header
@@ -36,10 +40,15 @@ function wrappedLines(text: string, perLine: number): number {
   }
 }
 
-function plainHeight(text: string, width: number, line = px.monoLine, charPx = monoCharPx): number {
+/** Lines of a foldable text as FoldableText shows it (folded), and whether it folds. */
+function foldedLines(text: string, perLine: number): { lines: number; folds: boolean } {
   const cut = foldPoint(text);
-  const shown = cut === null ? text : text.slice(0, cut);
-  return px.plainChrome + wrappedLines(shown, Math.max(20, Math.floor((width - 20) / charPx))) * line + (cut === null ? 0 : px.foldButton);
+  return { lines: wrappedLines(cut === null ? text : text.slice(0, cut), perLine), folds: cut !== null };
+}
+
+function plainHeight(text: string, width: number, line = px.monoLine, charPx = monoCharPx): number {
+  const { lines, folds } = foldedLines(text, Math.max(20, Math.floor((width - 20) / charPx)));
+  return px.plainChrome + lines * line + (folds ? px.foldButton : 0);
 }
 
 function proseHeight(text: string, width: number): number {
@@ -51,26 +60,26 @@ function proseHeight(text: string, width: number): number {
   return h;
 }
 
-/** Lines of a JSON tree as JsonTree shows it: objects open to depth 3, long strings folded. */
+/** Height of a JSON tree as JsonTree shows it before any toggle: its open rule, folds and inline lists. */
 function jsonHeight(value: unknown, width: number, depth = 0): number {
   if (value === null || typeof value !== 'object') {
-    const text = typeof value === 'string' ? value : String(value);
     const perLine = Math.max(10, Math.floor((width - 80) / monoCharPx));
-    return Math.min(wrappedLines(text, perLine), FOLD.lines) * px.jsonLine;
+    return foldedLines(typeof value === 'string' ? value : String(value), perLine).lines * px.jsonLine;
   }
   const entries = Array.isArray(value) ? value : Object.values(value);
-  if (!entries.length || depth >= 3 || entries.length > 50) return px.jsonLine;
-  if (Array.isArray(value) && entries.every((v) => v === null || typeof v !== 'object') && entries.length <= 8) return px.jsonLine;
-  let h = depth === 0 ? 0 : px.jsonLine; // the toggle line of a nested object
-  for (const v of entries.slice(0, 200)) h += jsonHeight(v, width - px.jsonIndent, depth + 1);
+  if (!entries.length || (Array.isArray(value) && isInlineList(value))) return px.jsonLine;
+  // The root object is always open and has no toggle line; anything else has one.
+  const rootObject = depth === 0 && !Array.isArray(value);
+  if (!rootObject && !opensByDefault(depth, entries.length)) return px.jsonLine;
+  let h = rootObject ? 0 : px.jsonLine;
+  for (let i = 0; i < Math.min(entries.length, shownChildren); i++) h += jsonHeight(entries[i], width - px.jsonIndent, depth + 1);
   return h;
 }
 
 function partHeight(message: Message, part: ContentPart, width: number): number {
   if (part.type === 'reasoning') return px.labelLine + plainHeight(part.text, width, px.reasoningLine, proseCharPx * 0.9) - px.plainChrome + 10;
   if (part.type === 'media') return px.labelLine;
-  if (message.role === 'tool' || part.text.length > 12_000) return plainHeight(part.text, width);
-  return proseHeight(part.text, width);
+  return isMarkdown(message, part) ? proseHeight(part.text, width) : plainHeight(part.text, width);
 }
 
 function callHeight(call: ToolCall, width: number): number {
