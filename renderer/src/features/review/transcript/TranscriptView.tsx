@@ -114,9 +114,7 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
     <section className="rv-transcript" aria-label="Transcript">
       <TranscriptMeta transcript={transcript} />
       <div className="rv-scroller" ref={scrollerRef} data-transcript-scroller="">
-        {/* Rows sit in a zero-height layer and a separate extent gives the scroll height,
-            so a measured row changing the total does not lay out every mounted row again. */}
-        <div className="rv-rows">
+        <div className="rv-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => (
             <div
               key={v.key}
@@ -130,7 +128,6 @@ export function TranscriptView({ transcript }: { transcript: Transcript }) {
             </div>
           ))}
         </div>
-        <div className="rv-extent" style={{ height: virtualizer.getTotalSize() }} />
         {selecting ? <SelectionCaret scroller={scrollerRef} /> : null}
       </div>
     </section>
