@@ -56,17 +56,21 @@ async function writeHere(annotation: Annotation, queueStatus: QueueItem['status'
   return { putAt, savedAt: performance.now() };
 }
 
+/** The worker, started on first use; null where none can run. */
+function writer(): Worker | null {
+  if (worker === undefined) worker = startWorker();
+  return worker;
+}
+
 /** Starts the worker and opens its database while the desk loads, so the first save is not slower. */
 export function warmAnnotationWriter(): void {
-  if (worker === undefined) worker = startWorker();
   const warm: WarmRequest = { warm: true, database: db().name };
-  worker?.postMessage(warm);
+  writer()?.postMessage(warm);
 }
 
 /** Saves the annotation (and its queue status when it changed) in one transaction. */
 export function writeAnnotation(annotation: Annotation, queueStatus?: QueueItem['status']): Promise<WriteTimes> {
-  if (worker === undefined) worker = startWorker();
-  const w = worker;
+  const w = writer();
   if (!w) return writeHere(annotation, queueStatus);
   return new Promise<WriteTimes>((resolve, reject) => {
     const request: WriteRequest = { seq: ++seq, database: db().name, annotation, queueStatus };
