@@ -152,10 +152,16 @@ export const useImports = create<ImportState>((set, get) => {
     }
   };
 
-  // Twins within what is staged now (this batch and any still waiting).
+  // Twins within what is staged now (this batch and any still waiting). Only the latest
+  // answer is applied: an earlier one, still hashing, may name a file since unstaged.
+  let twinsAsked = 0;
   const markTwins = (): void => {
+    const asked = ++twinsAsked;
     findStagedTwins(get().staged).then(
-      (twins) => set((s) => ({ staged: s.staged.map((x) => (twins.get(x.key) === x.sameAs ? x : { ...x, sameAs: twins.get(x.key) })) })),
+      (twins) => {
+        if (asked !== twinsAsked) return;
+        set((s) => ({ staged: s.staged.map((x) => (twins.get(x.key) === x.sameAs ? x : { ...x, sameAs: twins.get(x.key) })) }));
+      },
       () => {}, // the import itself still checks
     );
   };
