@@ -370,6 +370,8 @@ test('a prompt with no response says so and can be skipped; a submitted item sho
   await page.keyboard.press('g');
   await page.keyboard.press('q');
   await page.getByRole('option', { name: /ibuprofen with my blood thinner/ }).click();
+  // The desk takes keys once it has loaded (a value key while it loads has no criterion to mark).
+  await expect(page.locator('.rv-title-text')).toHaveText(/ibuprofen with my blood thinner/);
   await page.keyboard.press('m');
   await page.keyboard.press('j');
   await page.keyboard.press('n');
