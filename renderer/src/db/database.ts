@@ -9,6 +9,7 @@ import type {
   ImportProblemRow,
   IngestJobRow,
   LineProblemRow,
+  LogChunkRow,
   LogSourceRow,
   QueueItem,
   RawChunkRow,
@@ -65,6 +66,8 @@ export class CustodyDb extends Dexie {
   eventAnnotations!: Table<EventAnnotationRow, string>;
   savedViews!: Table<SavedViewRow, string>;
   fieldMappings!: Table<FieldMappingRow, string>;
+  // v4: where each chunk sits in its source's file.
+  logChunks!: Table<LogChunkRow, string>;
 
   /** `upTo` lets migration tests open the database at an older version. */
   constructor(name = currentDbName(), options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {

@@ -104,6 +104,8 @@ export interface LogSourceRow {
   /** importing: a job is writing it; partial: cancelled or interrupted and kept. */
   state: 'importing' | 'partial' | 'complete';
   chunkCount: number;
+  /** v4: bytes of the source's chunk file the catalog covers; anything after is a torn write. */
+  storedBytes?: number;
   /** The saved FieldMapping the file was read with (generic JSONL / CSV). */
   mapping?: unknown;
   /** CSV only: the header line, so one stored row can be read again on its own. */
@@ -132,21 +134,40 @@ export interface IngestJobRow {
   updatedAt: string;
 }
 
-/** A string column stored as UTF-8 bytes plus n+1 byte offsets (for unique-ish values). */
-export interface PackedStringsRow {
-  bytes: ArrayBuffer;
-  offsets: ArrayBuffer;
-}
-
-/** Up to ~50k events as typed-array columns with chunk-local dictionaries. */
-export interface EventChunkRow {
+/** What every chunk row says of its events, v2 and v4 alike. */
+export interface ChunkRowBase {
   /** `${sourceId}/${seq}` with seq zero-padded, so keys sort in file order. */
   id: string;
   sourceId: string;
   seq: number;
   count: number;
+  /** µs since epoch UTC; NaN when no event of the chunk has a time. */
   minTime: number;
   maxTime: number;
+}
+
+/**
+ * v4: one chunk of ~12.5k events, stored as a byte range of its source's chunk file (OPFS);
+ * this row says where, and where each named part is (renderer/src/logs/engine/storage).
+ */
+export interface LogChunkRow extends ChunkRowBase {
+  /** Local ids of the first and last event: finds an event's chunk without reading ids. */
+  firstId: string;
+  lastId: string;
+  /** Byte range in the source's file. */
+  at: number;
+  length: number;
+  parts: Record<string, { at: number; length: number; kind: 'f64' | 'u32' | 'u16' | 'u8' | 'strings' | 'bytes' }>;
+}
+
+/** v2–v3: a string column stored as UTF-8 bytes plus n+1 byte offsets (for unique-ish values). */
+export interface PackedStringsRow {
+  bytes: ArrayBuffer;
+  offsets: ArrayBuffer;
+}
+
+/** v2–v3 (read only to move them into chunk files): events as typed-array columns. */
+export interface EventChunkRow extends ChunkRowBase {
   /** Float64Array: event time, µs since epoch UTC (NaN when the record had none). */
   time: ArrayBuffer;
   /** Uint32Array: the record's 1-based line (or element number in a JSON container). */

@@ -45,6 +45,10 @@ export const schemaVersions: SchemaVersion[] = [
   },
   // Derived fields for the queue and library lists; stores and indexes unchanged.
   { version: 3, stores: {}, upgrade: (tx) => upgradeToV3(tx) },
+  // The log engine's chunks move to files (OPFS); IndexedDB keeps where they are. The v2
+  // chunk stores stay until the engine has moved their rows (it does when it opens: file
+  // writes cannot happen inside a Dexie upgrade), then hold nothing.
+  { version: 4, stores: { logChunks: 'id, sourceId' } },
 ];
 
 /**

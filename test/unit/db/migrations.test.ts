@@ -177,6 +177,24 @@ const migrationCases: Record<number, MigrationCase> = {
       expect((await database.annotations.get(sampleRows.annotations.id))?.status).toBe('submitted');
     },
   },
+  // v4 adds logChunks (where each chunk sits in its source's file); the v2 chunk rows stay
+  // as they were until the log engine moves them into files (test/unit/logs-engine/move-old-chunks.test.ts).
+  4: {
+    async seed(database) {
+      for (const [table, row] of Object.entries(logSampleRows)) await database.table(table).put(structuredClone(row));
+    },
+    async verify(database) {
+      for (const [table, row] of Object.entries(logSampleRows)) {
+        if (table === 'lineProblems') continue;
+        const key = table === 'eventAnnotations' ? 'eventId' : 'id';
+        expect(await database.table(table).get((row as Record<string, unknown>)[key] as string)).toEqual(row);
+      }
+      expect(await database.lineProblems.where('sourceId').equals('ls-1').count()).toBe(1);
+      expect(await database.logChunks.count()).toBe(0);
+      await database.logChunks.put({ id: 'ls-1/000000', sourceId: 'ls-1', seq: 0, count: 2, minTime: 1, maxTime: 2, firstId: '1', lastId: '2', at: 0, length: 64, parts: { time: { at: 0, length: 16, kind: 'f64' } } });
+      expect(await database.logChunks.where('sourceId').equals('ls-1').count()).toBe(1);
+    },
+  },
 };
 
 let counter = 0;

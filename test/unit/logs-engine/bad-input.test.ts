@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileOf, oktaBytes, run, tableCounts, testEngine } from './helpers.ts';
 
-const empty = { logSources: 0, ingestJobs: 0, eventChunks: 0, rawChunks: 0, textChunks: 0, lineProblems: 0 };
+const empty = { logSources: 0, ingestJobs: 0, logChunks: 0, lineProblems: 0 };
 
 describe('bad input', () => {
   it('an empty file', async () => {

@@ -1,9 +1,10 @@
-// A log engine over a private fake IndexedDB, chunks built inline: the worker's logic,
-// without a Worker.
+// A log engine over a private fake IndexedDB and in-memory chunk files, chunks built
+// inline: the worker's logic, without a Worker.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CustodyDb } from '../../../renderer/src/db/database.ts';
+import { MemoryFileStore } from '../../../renderer/src/logs/engine/storage/files.ts';
 import { LogEngineCore, type CoreOptions } from '../../../renderer/src/logs/engine/core.ts';
 import { inputFromBlob, type IngestInput } from '../../../renderer/src/logs/engine/digest.ts';
 import type { IngestOptions, IngestResult } from '../../../renderer/src/logs/engine/contract.ts';
@@ -35,15 +36,16 @@ export function fileOf(name: string, content: string | Uint8Array, chunk?: numbe
 export interface TestEngine {
   engine: LogEngineCore;
   db: CustodyDb;
+  files: MemoryFileStore;
   /** A second engine on the same database: "the app was restarted". */
   reopen(options?: Partial<CoreOptions>): TestEngine;
 }
 
-export function testEngine(options: Partial<CoreOptions> = {}, shared?: { indexedDB: IDBFactory; name: string }): TestEngine {
-  const where = shared ?? { indexedDB: new IDBFactory(), name: `logs-${Math.random().toString(36).slice(2)}` };
+export function testEngine(options: Partial<CoreOptions> = {}, shared?: { indexedDB: IDBFactory; name: string; files: MemoryFileStore }): TestEngine {
+  const where = shared ?? { indexedDB: new IDBFactory(), name: `logs-${Math.random().toString(36).slice(2)}`, files: new MemoryFileStore() };
   const db = new CustodyDb(where.name, { indexedDB: where.indexedDB, IDBKeyRange });
-  const engine = new LogEngineCore({ db, now: () => new Date('2026-11-10T12:00:00Z'), ...options });
-  return { engine, db, reopen: (more = {}) => testEngine({ ...options, ...more }, where) };
+  const engine = new LogEngineCore({ db, files: where.files, now: () => new Date('2026-11-10T12:00:00Z'), ...options });
+  return { engine, db, files: where.files, reopen: (more = {}) => testEngine({ ...options, ...more }, where) };
 }
 
 export function run(engine: LogEngineCore, input: IngestInput, options: IngestOptions = {}, control = { cancelled: false }): Promise<IngestResult> {
@@ -60,7 +62,7 @@ export function oktaBytes(events: number, seed = 7): Uint8Array {
 /** Every stored row count of the log tables, to compare store states. */
 export async function tableCounts(db: CustodyDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['logSources', 'ingestJobs', 'eventChunks', 'rawChunks', 'textChunks', 'lineProblems'] as const) out[t] = await db.table(t).count();
+  for (const t of ['logSources', 'ingestJobs', 'logChunks', 'lineProblems'] as const) out[t] = await db.table(t).count();
   return out;
 }
 

@@ -170,7 +170,7 @@ describe('queries against a brute-force reference', () => {
       const w = Math.floor(rand() * 3_600e6);
       const got = await engine.surrounding(r.row, by, w);
       // Without an agent, the row's actor stands in: all of that actor's events.
-      const key = (x: EventRow) => (by === 'agent' ? (r.agent ? x.agent : x.actor) : engine.store.value('session', x.row));
+      const key = (x: EventRow) => (by === 'agent' ? (r.agent ? x.agent : x.actor) : engine.store.packed('session', x.row));
       const k0 = key(r);
       const empty = by === 'agent' ? !r.agent && !r.actor : k0 === '';
       const want = empty || Number.isNaN(r.time) ? [r] : all.filter((x) => key(x) === k0 && Math.abs(x.time - r.time) <= w).sort(byTime);

@@ -208,29 +208,6 @@ describe('full-text search equals a brute-force scan', () => {
   }, 60_000);
 });
 
-describe('text indexes stored by an older version', () => {
-  it('are rebuilt from the raw records at open (token hashes had no substrings), then stored anew', async () => {
-    const old = testEngine({ batchRecords: 100 });
-    const rand = prng(23);
-    const shared = Array.from({ length: 10 }, () => value(rand, []));
-    const some = Array.from({ length: 300 }, (_, i) => record(rand, i, shared));
-    await run(old.engine, fileOf('old.jsonl', some.join('\n')));
-    const probe = (JSON.parse(some[123]!) as { debugContext: { debugData: { requestId: string } } }).debugContext.debugData.requestId.slice(2, 9);
-    const before = (await old.engine.query({ text: probe }, 'time-asc', 0, 1e6)).total;
-    expect(before).toBeGreaterThan(0);
-    // The previous shape of a text row: one-off values as token hashes, no rare text.
-    const rows = await old.db.textChunks.toArray();
-    expect(rows.length).toBe(3);
-    await old.db.textChunks.bulkPut(rows.map(({ rare: _rare, rareEnds: _ends, ...rest }) => ({ ...rest, hashKeys: new ArrayBuffer(0), hashRows: new ArrayBuffer(0) }) as never));
-    const reopened = old.reopen();
-    await reopened.engine.textReady();
-    expect((await reopened.engine.query({ text: probe }, 'time-asc', 0, 1e6)).total).toBe(before);
-    const stored = await reopened.db.textChunks.toArray();
-    expect(stored.map((r) => typeof r.rare)).toEqual(['string', 'string', 'string']);
-    expect(stored.map((r) => r.rare)).toEqual(rows.map((r) => r.rare));
-  });
-});
-
 describe('search terms', () => {
   it('whitespace separates terms, quotes make phrases, \\" is a literal quote, the rest is literal', () => {
     expect(searchTerms('  Riverside-Labs   results/P-2231/3.json ')).toEqual(['riverside-labs', 'results/p-2231/3.json']);

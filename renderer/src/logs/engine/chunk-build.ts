@@ -1,15 +1,17 @@
 // The parallel unit of ingest: a batch of records (cut by the engine's splitter) becomes
-// one finished chunk — parsed, normalized, columns built, raw records joined and the
-// text index extracted. Runs in a chunk worker (chunk.worker.ts) or inline in tests.
-import type { EventChunkRow, IngestJobRow, LineProblemRow, LogSourceRow, RawChunkRow, TextChunkRow } from '../../db/rows.ts';
+// one finished chunk — parsed, normalized, columns built, raw records joined, the text
+// index extracted, all encoded as the bytes the store writes (storage/chunk-parts.ts).
+// Runs in a chunk worker (chunk.worker.ts) or inline in tests.
 import type { AccessLogReader, RecordContext } from '../../../../shared/formats/access-logs/reader.ts';
 import { isProblem } from '../../../../shared/formats/access-logs/reader.ts';
 import type { Framing } from '../../../../shared/formats/stream/record-stream.ts';
 import { errorMessage } from '../../../../shared/formats/util/text.ts';
 import { ChunkBuilder } from './columns.ts';
 import { eventFields } from './event-fields.ts';
-import { joinRaw, rawRow } from './raw-chunk.ts';
-import { buildTextChunk, textChunkRow } from './text-extract.ts';
+import { joinRaw } from './raw-chunk.ts';
+import { buildTextChunk } from './text-extract.ts';
+import type { EncodedChunk } from './storage/chunk-codec.ts';
+import { encodeChunk } from './storage/chunk-parts.ts';
 
 export interface RecordBatch {
   sourceId: string;
@@ -33,11 +35,19 @@ export interface BatchProblem {
   message: string;
 }
 
+/** What the catalog row of a chunk says besides where its bytes are. */
+export interface ChunkSummary {
+  count: number;
+  minTime: number;
+  maxTime: number;
+  firstId: string;
+  lastId: string;
+}
+
 export interface BuiltChunk {
   /** Null when no record of the batch made an event (all malformed). */
-  chunk: EventChunkRow | null;
-  raw: RawChunkRow | null;
-  text: TextChunkRow | null;
+  encoded: EncodedChunk | null;
+  summary: ChunkSummary | null;
   problems: BatchProblem[];
   events: number;
   records: number;
@@ -45,13 +55,13 @@ export interface BuiltChunk {
   timings?: Record<string, number>;
 }
 
-export const chunkId = (sourceId: string, seq: number): string => `${sourceId}/${String(seq).padStart(6, '0')}`;
-
 export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltChunk {
   const { sourceId, framing } = batch;
   const n = batch.lengths.length;
   const builder = new ChunkBuilder(n);
   const raws: string[] = [];
+  let firstId = '';
+  let lastId = '';
   // While every record gives one event whose raw is the record's own text, the raw text
   // of the chunk is the batch text itself: no copy.
   let contiguous = true;
@@ -96,37 +106,23 @@ export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltCh
     const events = Array.isArray(result) ? result : [result];
     if (events.length !== 1 || events[0]!.raw !== text) contiguous = false;
     for (const event of events) {
-      builder.add(eventFields(event, sourceId));
+      const fields = eventFields(event, sourceId);
+      if (builder.count === 0) firstId = fields.packed.eventId;
+      lastId = fields.packed.eventId;
+      builder.add(fields);
       raws.push(event.raw);
     }
   }
-  if (builder.count === 0) return { chunk: null, raw: null, text: null, problems, events: 0, records: n };
+  if (builder.count === 0) return { encoded: null, summary: null, problems, events: 0, records: n };
   const t1 = performance.now();
-  const id = chunkId(sourceId, batch.seq);
-  const chunk = builder.seal(id, sourceId, batch.seq);
-  const joined = joinRaw(raws, batch.text, contiguous);
+  const columns = builder.seal();
+  const raw = joinRaw(raws, batch.text, contiguous);
   const t2 = performance.now();
-  const t = buildTextChunk(joined.text, joined.ends);
+  const text = buildTextChunk(raw.text, raw.ends);
   const t3 = performance.now();
-  const raw = rawRow(id, sourceId, joined);
-  const text = textChunkRow(id, sourceId, t);
-  const timings = { parse: parseMs, normalize: t1 - t0 - parseMs, seal: t2 - t1, text: t3 - t2 };
-  return { chunk, raw, text, problems, events: builder.count, records: n, timings };
-}
-
-/** The rows stored with a chunk, decided by the ingest when the chunk's turn comes. */
-export interface CommitRows {
-  problems: LineProblemRow[];
-  job: IngestJobRow;
-  source: LogSourceRow;
-}
-
-/**
- * A built chunk waiting for its turn. The raw records stay with whoever built it (a chunk
- * worker commits them itself), so the engine thread never copies them.
- */
-export interface PendingChunk extends Omit<BuiltChunk, 'raw'> {
-  /** Stores the chunk, its raw records and text index, and `rows`, in one transaction. */
-  commit(rows: CommitRows): Promise<void>;
-  discard(): void;
+  const encoded = encodeChunk({ columns, raw, text });
+  const t4 = performance.now();
+  const summary = { count: columns.count, minTime: columns.minTime, maxTime: columns.maxTime, firstId, lastId };
+  const timings = { parse: parseMs, normalize: t1 - t0 - parseMs, seal: t2 - t1, text: t3 - t2, encode: t4 - t3 };
+  return { encoded, summary, problems, events: builder.count, records: n, timings };
 }

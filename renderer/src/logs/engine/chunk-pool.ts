@@ -1,19 +1,18 @@
-// Hands batches to chunk workers (least busy first) and relays commit / discard for the
-// chunks they hold; the file's digest runs in a hash worker. Lives in the engine worker.
-import type { CommitRows, PendingChunk, RecordBatch } from './chunk-build.ts';
+// Hands batches to chunk workers (least busy first) and gets their encoded chunks back;
+// the file's digest runs in a hash worker. Lives in the engine worker.
+import type { BuiltChunk, RecordBatch } from './chunk-build.ts';
 import type { ChunkReply, ChunkTask } from './chunk.worker.ts';
 import { workerName } from '../../db/database.ts';
 
 interface Waiter {
-  resolve: (v: unknown) => void;
+  resolve: (v: BuiltChunk) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
-  /** Builds in progress (the load measure) and every outstanding reply. */
-  building: number;
-  waiting: Map<string, Waiter>;
+  /** Batches sent and not answered yet (the load measure). */
+  waiting: Map<number, Waiter>;
 }
 
 export class ChunkPool {
@@ -24,13 +23,12 @@ export class ChunkPool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./chunk.worker.ts', import.meta.url), { type: 'module', name: workerName(`log chunks ${this.slots.length + 1}`) });
-    const slot: Slot = { worker, building: 0, waiting: new Map() };
+    const slot: Slot = { worker, waiting: new Map() };
     worker.onmessage = (e: MessageEvent<ChunkReply>) => {
-      const key = `${e.data.kind}:${e.data.id}`;
-      const w = slot.waiting.get(key);
+      const w = slot.waiting.get(e.data.id);
       if (!w) return;
-      slot.waiting.delete(key);
-      if (e.data.ok) w.resolve(e.data.kind === 'built' ? e.data.built : undefined);
+      slot.waiting.delete(e.data.id);
+      if (e.data.ok) w.resolve(e.data.built);
       else w.reject(new Error(e.data.error));
     };
     worker.onerror = (e) => {
@@ -41,29 +39,14 @@ export class ChunkPool {
     return slot;
   }
 
-  private ask<T>(slot: Slot, task: ChunkTask, reply: 'built' | 'committed', transfer: Transferable[] = []): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      slot.waiting.set(`${reply}:${task.id}`, { resolve: resolve as (v: unknown) => void, reject });
-      slot.worker.postMessage(task, transfer);
-    });
-  }
-
-  async build(batch: RecordBatch): Promise<PendingChunk> {
+  build(batch: RecordBatch): Promise<BuiltChunk> {
     if (this.slots.length < this.size) this.spawn();
-    const slot = this.slots.reduce((a, b) => (b.building < a.building ? b : a));
+    const slot = this.slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const id = this.next++;
-    slot.building++;
-    let built;
-    try {
-      built = await this.ask<Omit<PendingChunk, 'commit' | 'discard'>>(slot, { kind: 'build', id, batch }, 'built', [batch.lengths.buffer, batch.lines.buffer, batch.ordinals.buffer] as ArrayBuffer[]);
-    } finally {
-      slot.building--;
-    }
-    return {
-      ...built,
-      commit: (rows: CommitRows) => this.ask<void>(slot, { kind: 'commit', id, rows }, 'committed'),
-      discard: () => slot.worker.postMessage({ kind: 'discard', id } satisfies ChunkTask),
-    };
+    return new Promise<BuiltChunk>((resolve, reject) => {
+      slot.waiting.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, batch } satisfies ChunkTask, [batch.lengths.buffer, batch.lines.buffer, batch.ordinals.buffer] as ArrayBuffer[]);
+    });
   }
 
   terminate(): void {

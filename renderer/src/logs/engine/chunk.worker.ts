@@ -1,19 +1,14 @@
-// A chunk worker: parses, normalizes, builds columns, joins the raw records and extracts
-// the text index for one batch at a time (chunk-build.ts), then — when the engine says it
-// is the chunk's turn — stores it, raw records included, in one transaction of its own.
-// The raw text (the bulk of the bytes) so never travels to the engine thread.
+// A chunk worker: parses, normalizes, builds columns, joins the raw records, extracts the
+// text index and encodes it all as the chunk's bytes (chunk-build.ts), for one batch at a
+// time. The bytes are transferred to the engine, which appends them to the source's file
+// in order: a file has one writer.
 import '../../runtime/strict-csp.ts';
-import { CustodyDb } from '../../db/database.ts';
-import { buildChunk, type BuiltChunk, type CommitRows, type RecordBatch } from './chunk-build.ts';
-import { commitChunk } from './chunk-store.ts';
+import { buildChunk, type BuiltChunk, type RecordBatch } from './chunk-build.ts';
 import { readerFor } from './readers.ts';
 
-export type ChunkTask = { kind: 'build'; id: number; batch: RecordBatch } | { kind: 'commit'; id: number; rows: CommitRows } | { kind: 'discard'; id: number };
+export type ChunkTask = { id: number; batch: RecordBatch };
 
-export type ChunkReply =
-  | { kind: 'built'; id: number; ok: true; built: Omit<BuiltChunk, 'raw'> }
-  | { kind: 'committed'; id: number; ok: true }
-  | { kind: 'built' | 'committed'; id: number; ok: false; error: string };
+export type ChunkReply = { id: number; ok: true; built: BuiltChunk } | { id: number; ok: false; error: string };
 
 interface Scope {
   onmessage: ((e: MessageEvent<ChunkTask>) => void) | null;
@@ -21,40 +16,15 @@ interface Scope {
 }
 
 const scope = self as unknown as Scope;
-const held = new Map<number, BuiltChunk>();
-let db: CustodyDb | null = null;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-scope.onmessage = async (e) => {
-  const task = e.data;
-  if (task.kind === 'discard') {
-    held.delete(task.id);
-    return;
-  }
-  if (task.kind === 'build') {
-    try {
-      const reader = readerFor(task.batch.format, task.batch.mapping);
-      if (!reader) throw new Error(`no access-log reader for format ${task.batch.format}`);
-      const built = buildChunk(task.batch, reader);
-      held.set(task.id, built);
-      const { raw: _raw, ...rest } = built;
-      // Columns and text index are copied to the engine (it keeps them in memory); this
-      // worker keeps its own for the commit.
-      scope.postMessage({ kind: 'built', id: task.id, ok: true, built: rest });
-    } catch (error) {
-      scope.postMessage({ kind: 'built', id: task.id, ok: false, error: message(error) });
-    }
-    return;
-  }
-  const built = held.get(task.id);
-  held.delete(task.id);
+scope.onmessage = (e) => {
+  const { id, batch } = e.data;
   try {
-    if (!built) throw new Error(`chunk task ${task.id} is not held here`);
-    db ??= new CustodyDb();
-    await commitChunk(db, { chunk: built.chunk, raw: built.raw, text: built.text, ...task.rows });
-    scope.postMessage({ kind: 'committed', id: task.id, ok: true });
+    const reader = readerFor(batch.format, batch.mapping);
+    if (!reader) throw new Error(`no access-log reader for format ${batch.format}`);
+    const built = buildChunk(batch, reader);
+    scope.postMessage({ id, ok: true, built }, built.encoded ? [built.encoded.bytes.buffer] : []);
   } catch (error) {
-    scope.postMessage({ kind: 'committed', id: task.id, ok: false, error: message(error) });
+    scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -1,7 +1,8 @@
 // Columns of the event store. A chunk is built with chunk-local dictionaries (so each
 // stored chunk stands alone and can be removed with its source); in memory every coded
 // column is remapped to one global dictionary per column, so a filter value is one code.
-import type { EventChunkRow } from '../../db/rows.ts';
+// Mostly-unique strings (ids, sessions) are never coded: a global dictionary of ten million
+// session ids would cost more than the rest of the store.
 import { codeArrayFor, Dictionary } from './dictionary.ts';
 import { facetFields, type FacetField } from './contract.ts';
 
@@ -9,11 +10,11 @@ import { facetFields, type FacetField } from './contract.ts';
 const facetColumns = facetFields.filter((f): f is Exclude<FacetField, 'source'> => f !== 'source');
 
 /** Dictionary-coded columns: facets plus the other short, repeating timeline fields. Order is storage layout. */
-export const codedColumns = [...facetColumns, 'actionNative', 'outcome', 'operation', 'scopes', 'ip', 'actor', 'session'] as const;
+export const codedColumns = [...facetColumns, 'actionNative', 'outcome', 'operation', 'scopes', 'ip', 'actor'] as const;
 export type CodedColumn = (typeof codedColumns)[number];
 
-/** Mostly-unique strings, kept as UTF-8 bytes + offsets (no JS string per row in memory). */
-export const packedColumns = ['eventId', 'traceId', 'toolCallId'] as const;
+/** Mostly-unique strings, kept as UTF-8 bytes + offsets, read per chunk when a page shows them. */
+export const packedColumns = ['eventId', 'traceId', 'toolCallId', 'session'] as const;
 export type PackedColumn = (typeof packedColumns)[number];
 
 /** One event as the column builder takes it (see event-fields.ts for the mapping). */
@@ -27,7 +28,20 @@ export interface EventFields {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Collects a batch of events (12.5k by default) and seals them into a stored chunk row. */
+/** A built chunk's columns, as the chunk codec stores them. */
+export interface SealedColumns {
+  count: number;
+  minTime: number;
+  maxTime: number;
+  time: Float64Array;
+  lines: Uint32Array;
+  dicts: Record<CodedColumn, string[]>;
+  codes: Record<CodedColumn, Uint8Array | Uint16Array | Uint32Array>;
+  /** Null for a column with no value in the chunk (toolCallId in an Okta log). */
+  packed: Record<PackedColumn, PackedStrings | null>;
+}
+
+/** Collects a batch of events (12.5k by default) and seals its columns. */
 export class ChunkBuilder {
   count = 0;
   time: Float64Array;
@@ -56,7 +70,7 @@ export class ChunkBuilder {
     for (let c = 0; c < packedColumns.length; c++) this.packed[c]!.push(e.packed[packedColumns[c]!]);
   }
 
-  seal(id: string, sourceId: string, seq: number): EventChunkRow {
+  seal(): SealedColumns {
     const n = this.count;
     let minTime = Infinity;
     let maxTime = -Infinity;
@@ -65,26 +79,23 @@ export class ChunkBuilder {
       if (t < minTime) minTime = t;
       if (t > maxTime) maxTime = t;
     }
-    const dicts: Record<string, string[]> = {};
-    const codes: Record<string, ArrayBuffer> = {};
+    const dicts = {} as SealedColumns['dicts'];
+    const codes = {} as SealedColumns['codes'];
     codedColumns.forEach((c, k) => {
       const dict = this.dicts[k]!;
       const narrow = codeArrayFor(dict.size, n);
       narrow.set(this.codes[k]!.subarray(0, n));
       dicts[c] = dict.values.slice();
-      codes[c] = narrow.buffer as ArrayBuffer;
+      codes[c] = narrow;
     });
-    const packed: EventChunkRow['packed'] = {};
+    const packed = {} as SealedColumns['packed'];
     packedColumns.forEach((c, k) => (packed[c] = packStrings(this.packed[k]!)));
     return {
-      id,
-      sourceId,
-      seq,
       count: n,
       minTime: minTime === Infinity ? NaN : minTime,
       maxTime: maxTime === -Infinity ? NaN : maxTime,
-      time: this.time.slice(0, n).buffer,
-      lines: this.lines.slice(0, n).buffer,
+      time: this.time.slice(0, n),
+      lines: this.lines.slice(0, n),
       dicts,
       codes,
       packed,
@@ -92,9 +103,9 @@ export class ChunkBuilder {
   }
 }
 
-export function packStrings(values: string[]): { bytes: ArrayBuffer; offsets: ArrayBuffer } {
+export function packStrings(values: string[]): PackedStrings | null {
   // A column with no value at all (toolCallId in an Okta log) is stored as nothing.
-  if (values.every((v) => v === '')) return { bytes: new ArrayBuffer(0), offsets: new ArrayBuffer(0) };
+  if (values.every((v) => v === '')) return null;
   const offsets = new Uint32Array(values.length + 1);
   let bytes = new Uint8Array(Math.max(16, values.length * 8));
   let at = 0;
@@ -116,7 +127,7 @@ export function packStrings(values: string[]): { bytes: ArrayBuffer; offsets: Ar
     at += k === v.length ? k : encoder.encodeInto(v, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
-  return { bytes: bytes.slice(0, at).buffer, offsets: offsets.buffer };
+  return { bytes: bytes.slice(0, at), offsets };
 }
 
 export interface PackedStrings {
@@ -124,8 +135,8 @@ export interface PackedStrings {
   offsets: Uint32Array;
 }
 
-export function packedAt(p: PackedStrings, i: number): string {
-  if (p.offsets.length === 0) return '';
+export function packedAt(p: PackedStrings | null, i: number): string {
+  if (!p || p.offsets.length === 0) return '';
   const from = p.offsets[i]!;
   const to = p.offsets[i + 1]!;
   return from === to ? '' : decoder.decode(p.bytes.subarray(from, to));

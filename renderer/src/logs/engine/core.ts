@@ -1,10 +1,11 @@
 // The engine as a plain class: ingest, the in-memory columnar store, queries, event
 // details, annotations, saved views and mappings. worker.ts wraps it behind postMessage;
-// tests drive it directly (fake-indexeddb, chunks built inline).
+// tests drive it directly (fake-indexeddb, in-memory files, chunks built inline).
 import type { CustodyDb } from '../../db/database.ts';
-import type { LogSourceRow, TextChunkRow } from '../../db/rows.ts';
+import type { LogChunkRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
 import { parseFieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
+import { nextTask } from '../../runtime/next-task.ts';
 import type {
   EventAnnotation,
   EventDetail,
@@ -24,8 +25,10 @@ import type {
   SortOrder,
 } from './contract.ts';
 import { Annotations, type AnnotationPatch } from './annotations.ts';
-import { buildChunk, type PendingChunk, type RecordBatch } from './chunk-build.ts';
-import { commitChunk, eachChunk, removeSourceRows, sourcesInOrder } from './chunk-store.ts';
+import { buildChunk, type BuiltChunk, type RecordBatch } from './chunk-build.ts';
+import { ChunkCatalog, sourcesInOrder } from './storage/catalog.ts';
+import type { FileStore } from './storage/files.ts';
+import { moveOldChunks } from './storage/move-old-chunks.ts';
 import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { EventDetails } from './event-detail.ts';
 import { eventIdOf } from './event-ids.ts';
@@ -33,20 +36,21 @@ import { countFacets } from './facets.ts';
 import { histogram } from './histogram.ts';
 import { ingest, toLogSource, type IngestControl } from './ingest.ts';
 import { Lru } from './lru.ts';
-import { compile, page, select, timeWindow, type Resolved } from './query.ts';
+import { compile, page, select, timeWindow, type Resolved, type Selection } from './query.ts';
 import { defaultReaders, readerFor } from './readers.ts';
-import { EventStore, type StoreColumn } from './store.ts';
-import { isCurrentTextRow, TextIndex } from './text-index.ts';
-import { buildTextChunk, textChunkRow } from './text-extract.ts';
+import { EventStore, type ChunkReader } from './store.ts';
+import { TextIndex } from './text-index.ts';
 import { listMappings, listViews, saveMapping, saveView } from './views.ts';
 import type { EngineMethods } from './protocol.ts';
 import type { Bitset } from './bitset.ts';
 
 export interface CoreOptions {
   db: CustodyDb;
+  /** Where chunk bytes live: OPFS in the worker, memory in tests. */
+  files: FileStore;
   readers?: readonly AccessLogReader[];
   /** Builds a chunk from a batch; default inline (the worker passes its chunk-worker pool). */
-  build?(batch: RecordBatch): Promise<PendingChunk>;
+  build?(batch: RecordBatch): Promise<BuiltChunk>;
   /** Full-file SHA-256 of a Blob computed elsewhere (the hash worker); default inline while streaming. */
   hashFile?(blob: Blob, signal: AbortSignal): Promise<string>;
   now?(): Date;
@@ -59,16 +63,17 @@ const SURROUNDING_MAX = 1000;
 
 /** The engine itself: every forwarded LogEngine method, plus ingest with its controls. */
 export class LogEngineCore implements EngineMethods {
-  readonly store = new EventStore();
-  readonly text = new TextIndex();
+  readonly catalog: ChunkCatalog;
+  readonly store: EventStore;
+  readonly text: TextIndex;
   private readonly annotations = new Annotations();
   private sourceRows = new Map<string, LogSourceRow>();
   private opening: Promise<void> | null = null;
   private textLoading: Promise<void> | null = null;
   private readonly live = new Set<string>();
   private readonly liveSources = new Set<string>();
-  // Small: a selection of 1M rows is 4 MB; paging and the histogram reuse the latest.
-  private readonly selections = new Lru<Uint32Array>(3);
+  // Small: a selection is a bitset (1.25 MB at 10M rows); paging and the histogram reuse the latest.
+  private readonly selections = new Lru<Selection>(3);
   private readonly textBits = new Lru<Bitset | null>(4);
   private readonly details: EventDetails;
   private readonly db: CustodyDb;
@@ -77,7 +82,11 @@ export class LogEngineCore implements EngineMethods {
   constructor(private readonly options: CoreOptions) {
     this.db = options.db;
     this.readers = options.readers ?? defaultReaders;
-    this.details = new EventDetails(this.db, this.readers);
+    this.catalog = new ChunkCatalog(this.db, options.files);
+    const read: ChunkReader = (row, at, length) => this.catalog.read(row, at, length);
+    this.store = new EventStore(read);
+    this.text = new TextIndex(read);
+    this.details = new EventDetails(read, this.readers);
   }
 
   private now(): Date {
@@ -96,42 +105,38 @@ export class LogEngineCore implements EngineMethods {
   private async load(): Promise<void> {
     const sources = await sourcesInOrder(this.db);
     const jobs = await this.db.ingestJobs.toArray();
-    for (const s of sources) {
+    const chunks: LogChunkRow[][] = [];
+    for (let s of sources) {
       // A source still "importing" with no live job was interrupted (app closed, crash).
       if (s.state === 'importing' && !this.liveSources.has(s.id)) {
         s.state = 'partial';
         await this.db.logSources.update(s.id, { state: 'partial' });
       }
+      await this.catalog.openFile(s);
+      s = await moveOldChunks(this.catalog, s);
       this.sourceRows.set(s.id, s);
+      chunks.push(await this.catalog.chunksOf(s.id));
     }
     for (const j of jobs) if (!sources.some((s) => s.id === j.sourceId)) await this.db.ingestJobs.delete(j.id);
-    this.store.reserve(sources.reduce((n, s) => n + s.eventCount, 0));
-    for (const s of sources) await eachChunk(this.db, 'eventChunks', s.id, (row) => this.store.append(row));
+    await this.catalog.removeOrphans(sources);
+    this.store.reserve(chunks.reduce((n, list) => n + list.reduce((m, c) => m + c.count, 0), 0));
+    for (const list of chunks) for (const row of list) this.store.append(row);
     await this.annotations.load(this.db);
     this.annotations.attach(this.store);
-    this.textLoading = this.loadText(sources.map((s) => s.id));
+    this.textLoading = this.loadText();
     this.textLoading.catch(() => {});
   }
 
-  private async loadText(sourceIds: string[]): Promise<void> {
-    const bases = new Map(this.store.chunks.map((c) => [c.id, c.base]));
-    const stale: TextChunkRow[] = [];
-    for (const id of sourceIds) {
-      await eachChunk(this.db, 'textChunks', id, (row) => {
-        const base = bases.get(row.id);
-        if (base === undefined || this.text.has(row.id)) return;
-        if (isCurrentTextRow(row)) this.text.add(row, base);
-        else stale.push(row);
-      });
-    }
-    // Text indexes stored by an older version (token hashes): rebuilt from the raw records.
-    for (const old of stale) {
-      const raw = await this.db.rawChunks.get(old.id);
-      const base = bases.get(old.id);
-      if (!raw || base === undefined || this.text.has(old.id)) continue;
-      const row = textChunkRow(old.id, old.sourceId, buildTextChunk(raw.text, new Uint32Array(raw.ends)));
-      await this.db.textChunks.put(row);
-      this.text.add(row, base);
+  /** The text index's in-memory parts, chunk by chunk, letting queries in every ~20 ms. */
+  private async loadText(): Promise<void> {
+    let slice = performance.now();
+    for (const chunk of [...this.store.chunks]) {
+      if (this.text.has(chunk.id) || !this.store.chunks.includes(chunk)) continue;
+      this.text.add(chunk.row, chunk.base);
+      if (performance.now() - slice > 20) {
+        await nextTask();
+        slice = performance.now();
+      }
     }
   }
 
@@ -155,6 +160,7 @@ export class LogEngineCore implements EngineMethods {
     const touched = new Set<string>();
     const result = await ingest(input, options, {
       db: this.db,
+      catalog: this.catalog,
       readers: this.readers,
       build: this.options.build ?? ((batch) => this.buildInline(batch)),
       ...(this.options.hashFile && input.blob ? { hashFile: (signal: AbortSignal) => this.options.hashFile!(input.blob!, signal) } : {}),
@@ -164,11 +170,11 @@ export class LogEngineCore implements EngineMethods {
       ...(this.options.batchRecords ? { batchRecords: this.options.batchRecords } : {}),
       ...(this.options.maxInFlight ? { maxInFlight: this.options.maxInFlight } : {}),
       ...(this.options.beforeCommit ? { beforeCommit: this.options.beforeCommit } : {}),
-      committed: (built, source) => {
+      committed: (row, built, source) => {
         touched.add(source.id);
         this.liveSources.add(source.id);
         this.sourceRows.set(source.id, source);
-        this.addChunk(built);
+        if (row && built.encoded) this.addChunk(row, built.encoded.bytes);
       },
     }, control).finally(() => {
       for (const id of touched) this.liveSources.delete(id);
@@ -183,19 +189,18 @@ export class LogEngineCore implements EngineMethods {
     return result;
   }
 
-  private async buildInline(batch: RecordBatch): Promise<PendingChunk> {
+  private async buildInline(batch: RecordBatch): Promise<BuiltChunk> {
     const reader = readerFor(batch.format, batch.mapping, this.readers);
     if (!reader) throw new Error(`no reader for format ${batch.format}`);
     // Off the current turn, like a worker reply, so ingest interleaves the same way.
     await Promise.resolve();
-    const { raw, ...built } = buildChunk(batch, reader);
-    return { ...built, commit: (rows) => commitChunk(this.db, { chunk: built.chunk, raw, text: built.text, ...rows }), discard: () => {} };
+    return buildChunk(batch, reader);
   }
 
-  private addChunk(built: PendingChunk): void {
-    if (!built.chunk) return;
-    const loaded = this.store.append(built.chunk);
-    if (built.text) this.text.add(built.text, loaded.base);
+  /** A just-committed chunk: its resident and text parts come from the bytes in hand. */
+  private addChunk(row: LogChunkRow, bytes: Uint8Array): void {
+    const loaded = this.store.append(row, bytes);
+    this.text.add(row, loaded.base, bytes);
   }
 
   private dropSource(sourceId: string): void {
@@ -231,7 +236,7 @@ export class LogEngineCore implements EngineMethods {
   async removeSource(sourceId: string): Promise<void> {
     await this.open();
     if (this.liveSources.has(sourceId)) throw new Error('This source is being imported; cancel the import first.');
-    await removeSourceRows(this.db, sourceId);
+    await this.catalog.removeSource(sourceId);
     this.dropSource(sourceId);
   }
 
@@ -275,8 +280,8 @@ export class LogEngineCore implements EngineMethods {
     return { text, tag };
   }
 
-  /** Matching rows, ascending by time; cached per filter and store version. */
-  private async selection(filter: EventFilter): Promise<Uint32Array> {
+  /** Matching rows; cached per filter and store version. */
+  private async selection(filter: EventFilter): Promise<Selection> {
     await this.open();
     const key = `${this.store.version}|${this.text.version}|${stableKey(filter)}`;
     const hit = this.selections.get(key);
@@ -287,9 +292,9 @@ export class LogEngineCore implements EngineMethods {
   }
 
   async query(filter: EventFilter, sort: SortOrder, offset: number, limit: number): Promise<{ total: number; rows: EventRow[] }> {
-    const rows = await this.selection(filter);
-    const slice = page(rows, sort === 'time-desc', offset, limit);
-    return { total: rows.length, rows: Array.from(slice, (r) => this.row(r)) };
+    const sel = await this.selection(filter);
+    const slice = page(sel, sort === 'time-desc', offset, limit);
+    return { total: sel.count, rows: Array.from(slice, (r) => this.row(r)) };
   }
 
   async facets(filter: EventFilter, options: FacetOptions = {}): Promise<Record<FacetField, FacetCount[]>> {
@@ -299,7 +304,7 @@ export class LogEngineCore implements EngineMethods {
   }
 
   async histogram(filter: EventFilter, buckets: number): Promise<HistogramBucket[]> {
-    const rows = await this.selection(filter);
+    const sel = await this.selection(filter);
     let { timeFrom, timeTo } = filter;
     if (timeFrom === undefined || timeTo === undefined) {
       const range = await this.timeRange();
@@ -307,7 +312,7 @@ export class LogEngineCore implements EngineMethods {
       timeFrom ??= range.min;
       timeTo ??= range.max + 1;
     }
-    return histogram(this.store, rows, buckets, timeFrom, timeTo);
+    return histogram(this.store, sel, buckets, timeFrom, timeTo);
   }
 
   async timeRange(): Promise<{ min: number; max: number } | null> {
@@ -321,18 +326,18 @@ export class LogEngineCore implements EngineMethods {
     await this.open();
     const s = this.store;
     if (row < 0 || row >= s.rows) throw new Error(`no event at row ${row}`);
-    // Without an agent, the acting identity stands in (a human's or a service's own events).
-    let column: StoreColumn = by === 'agent' ? 'agent' : 'session';
-    if (by === 'agent' && s.cols.agent[row] === 0) column = 'actor';
-    const code = s.cols[column][row]!;
     const t = s.time[row]!;
-    if (code === 0 || t !== t) return [this.row(row)];
-    const col = s.cols[column];
+    // Same agent: a coded column (without an agent, the acting identity stands in: a human's
+    // or a service's own events). Same session: ids read per chunk, compared as strings.
+    const column = by === 'agent' ? (s.cols.agent[row] === 0 ? 'actor' : 'agent') : null;
+    const code = column ? s.cols[column][row]! : 0;
+    const session = column ? '' : s.packed('session', row);
+    if ((column ? code === 0 : session === '') || t !== t) return [this.row(row)];
     const { order, from, to } = timeWindow(s, t - windowUs, t + windowUs + 1);
     const out: EventRow[] = [];
     for (let i = from; i < to && out.length < SURROUNDING_MAX; i++) {
       const r = order[i]!;
-      if (col[r] === code) out.push(this.row(r));
+      if (column ? s.cols[column][r] === code : s.packed('session', r) === session) out.push(this.row(r));
     }
     return out;
   }
@@ -367,7 +372,7 @@ export class LogEngineCore implements EngineMethods {
       tags: a?.tags ?? [],
       hasComment: (a?.comment.trim() ?? '') !== '',
       actor: s.value('actor', r),
-      line: chunk.lines[r - chunk.base]!,
+      line: s.display(chunk).lines[r - chunk.base]!,
     };
   }
 
@@ -378,7 +383,7 @@ export class LogEngineCore implements EngineMethods {
     const summary = this.row(row);
     const chunk = this.store.chunkOf(row);
     const annotation = this.annotations.get(summary.id);
-    return this.details.detail(chunk.id, row - chunk.base, summary, this.sourceRows.get(chunk.sourceId), annotation);
+    return this.details.detail(chunk, row - chunk.base, summary, this.sourceRows.get(chunk.sourceId), annotation);
   }
 
   // ---- annotations, views, mappings

@@ -1,8 +1,10 @@
 // The engine worker: owns ingest, the in-memory columnar store and queries (core.ts),
-// answering the client's requests (protocol.ts). Chunk building fans out to a pool of
-// chunk workers; the file digest runs in a hash worker.
+// answering the client's requests (protocol.ts), and the chunk files (OPFS sync access
+// handles exist only in workers). Chunk building fans out to a pool of chunk workers; the
+// file digest runs in a hash worker.
 import '../../runtime/strict-csp.ts';
-import { CustodyDb } from '../../db/database.ts';
+import { CustodyDb, currentDbName } from '../../db/database.ts';
+import { OpfsFileStore } from './storage/opfs-files.ts';
 import { ChunkPool, hashInWorker } from './chunk-pool.ts';
 import { LogEngineCore } from './core.ts';
 import { inputFromBlob, type IngestInput } from './digest.ts';
@@ -22,6 +24,7 @@ let pool: ChunkPool | null = null;
 const tuning: { batchRecords?: number } = {};
 const core = new LogEngineCore({
   db: new CustodyDb(),
+  files: new OpfsFileStore(currentDbName()),
   get batchRecords() {
     return tuning.batchRecords;
   },

@@ -1,33 +1,46 @@
-// One event for the drawer: its verbatim record, read from its raw chunk on demand (the
-// last chunks cached), its digest, and the normalized event re-derived from that record
-// by the source's reader (normalized events are never stored: raw + reader rebuild them).
-import type { CustodyDb } from '../../db/database.ts';
-import type { EventAnnotationRow, LogSourceRow, RawChunkRow } from '../../db/rows.ts';
+// One event for the drawer: its verbatim record, read from its chunk's file on demand
+// (the record ends of the last chunks cached), its digest, and the normalized event
+// re-derived from that record by the source's reader (normalized events are never
+// stored: raw + reader rebuild them).
+import type { EventAnnotationRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
 import { isProblem } from '../../../../shared/formats/access-logs/reader.ts';
 import { createRecordStream, type RawRecord } from '../../../../shared/formats/stream/record-stream.ts';
 import type { EventDetail, EventRow } from './contract.ts';
 import { sha256Digest } from '../../../../shared/crypto/index.ts';
 import { Lru } from './lru.ts';
-import { recordOf } from './raw-chunk.ts';
 import { readerFor } from './readers.ts';
+import type { ChunkReader, LoadedChunk } from './store.ts';
+import { decodePart } from './storage/chunk-codec.ts';
+import { part } from './storage/chunk-parts.ts';
+
+const decoder = new TextDecoder();
 
 export class EventDetails {
-  private readonly rawRows = new Lru<RawChunkRow>(2);
+  private readonly ends = new Lru<Uint32Array>(8);
 
   constructor(
-    private readonly db: CustodyDb,
+    private readonly read: ChunkReader,
     private readonly readers: readonly AccessLogReader[],
   ) {}
 
-  async detail(chunkId: string, index: number, summary: EventRow, source: LogSourceRow | undefined, annotation: EventAnnotationRow | undefined): Promise<EventDetail> {
-    let raw = this.rawRows.get(chunkId);
-    if (!raw) {
-      raw = await this.db.rawChunks.get(chunkId);
-      if (!raw) throw new Error(`the raw records of ${chunkId} are missing from the store`);
-      this.rawRows.set(chunkId, raw);
+  /** The verbatim record of a chunk's `index`-th event. */
+  record(chunk: LoadedChunk, index: number): string {
+    const { row } = chunk;
+    const endsRef = row.parts[part.rawEnds];
+    const raw = row.parts[part.raw];
+    if (!endsRef || !raw) throw new Error(`the raw records of ${chunk.id} are missing from the store`);
+    let ends = this.ends.get(chunk.id);
+    if (!ends) {
+      ends = decodePart(this.read(row, endsRef.at, endsRef.length), { ...endsRef, at: 0 }) as Uint32Array;
+      this.ends.set(chunk.id, ends);
     }
-    const record = recordOf(raw, index);
+    const from = index === 0 ? 0 : ends[index - 1]!;
+    return decoder.decode(this.read(row, raw.at + from, ends[index]! - from));
+  }
+
+  async detail(chunk: LoadedChunk, index: number, summary: EventRow, source: LogSourceRow | undefined, annotation: EventAnnotationRow | undefined): Promise<EventDetail> {
+    const record = this.record(chunk, index);
     return {
       row: summary,
       normalized: this.renormalize(source, summary, record),
@@ -39,9 +52,9 @@ export class EventDetails {
     };
   }
 
-  /** Forgets cached raw chunks (a source was removed). */
+  /** Forgets cached record ends (a source was removed). */
   clear(): void {
-    this.rawRows.clear();
+    this.ends.clear();
   }
 
   private renormalize(source: LogSourceRow | undefined, summary: EventRow, raw: string): Record<string, unknown> {

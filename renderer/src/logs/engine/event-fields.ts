@@ -42,12 +42,12 @@ export function eventFields(e: AccessEvent, sourceId: string): EventFields {
       scopes: e.scopesGranted.length > 0 ? e.scopesGranted.join(' ') : e.scopesRequested.join(' '),
       ip: s(e.src.ip),
       actor: s(e.actor.name ?? e.actor.id),
-      session: sessionOf(e),
     },
     packed: {
       eventId: localId(e, sourceId),
       traceId: s(e.correlation.traceId),
       toolCallId: s(e.correlation.toolCallId),
+      session: sessionOf(e),
     },
   };
 }

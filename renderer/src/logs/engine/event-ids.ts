@@ -1,12 +1,13 @@
 // Event ids are `<sourceId>:<record>` (or `<record>.<part>`), so the row of an id is found
-// by binary search over its source's chunks (ids ascend with the record number) — no
-// id → row map for a million events.
+// by binary search: over its source's chunks by their first and last ids (in the catalog),
+// then within the one chunk that can hold it — no id → row map for a million events, and
+// one chunk's ids read.
 import { packedAt } from './columns.ts';
 import type { EventStore, LoadedChunk } from './store.ts';
 
 export function eventIdOf(store: EventStore, row: number): string {
   const chunk = store.chunkOf(row);
-  const local = packedAt(chunk.packed.eventId, row - chunk.base);
+  const local = packedAt(store.display(chunk).packed.eventId, row - chunk.base);
   return local.includes(':') ? local : `${chunk.sourceId}:${local}`;
 }
 
@@ -20,12 +21,13 @@ function compare(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
-function searchChunk(chunk: LoadedChunk, key: [number, number], local: string): number {
+function searchChunk(store: EventStore, chunk: LoadedChunk, key: [number, number], local: string): number {
+  const ids = store.display(chunk).packed.eventId;
   let lo = 0;
   let hi = chunk.count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const here = packedAt(chunk.packed.eventId, mid);
+    const here = packedAt(ids, mid);
     if (here === local) return chunk.base + mid;
     const d = compare(ordinalOf(here), key);
     if (Number.isNaN(d)) break;
@@ -33,7 +35,7 @@ function searchChunk(chunk: LoadedChunk, key: [number, number], local: string): 
     else hi = mid - 1;
   }
   // Ids that are not record numbers: scan (only for such sources).
-  for (let i = 0; i < chunk.count; i++) if (packedAt(chunk.packed.eventId, i) === local) return chunk.base + i;
+  for (let i = 0; i < chunk.count; i++) if (packedAt(ids, i) === local) return chunk.base + i;
   return -1;
 }
 
@@ -47,11 +49,11 @@ export function rowOfEventId(store: EventStore, eventId: string): number {
   for (const chunk of store.chunks) {
     if (chunk.sourceId !== sourceId || chunk.count === 0) continue;
     if (numeric) {
-      const first = ordinalOf(packedAt(chunk.packed.eventId, 0));
-      const last = ordinalOf(packedAt(chunk.packed.eventId, chunk.count - 1));
+      const first = ordinalOf(chunk.row.firstId);
+      const last = ordinalOf(chunk.row.lastId);
       if (compare(key, first) < 0 || compare(key, last) > 0) continue;
     }
-    const row = searchChunk(chunk, key, local);
+    const row = searchChunk(store, chunk, key, local);
     if (row >= 0) return row;
   }
   return -1;

@@ -1,10 +1,10 @@
 // Facet counts with the usual faceted-search rule: a field's counts apply every filter
 // except that field's own values (so the user sees what else they could add, OR-wise).
-// One pass over the time window: a row failing no test counts in every field; a row
-// failing exactly one facet test counts only in that field.
+// One pass over the window's chunks in storage order: a row failing no test counts in
+// every field; a row failing exactly one facet test counts only in that field.
 import { facetFields, type FacetCount, type FacetField, type FacetOptions } from './contract.ts';
 import { hasBit } from './bitset.ts';
-import type { Compiled } from './query.ts';
+import { windowRanges, type Compiled } from './query.ts';
 import type { CodeColumn, EventStore, StoreColumn } from './store.ts';
 
 export function countFacets(store: EventStore, c: Compiled, selected: Partial<Record<FacetField, string[]>>, options: FacetOptions = {}): Record<FacetField, FacetCount[]> {
@@ -30,36 +30,44 @@ export function countFacets(store: EventStore, c: Compiled, selected: Partial<Re
 }
 
 function tally(store: EventStore, c: Compiled, cols: CodeColumn[], counts: Uint32Array[], testField: number[]): void {
-  const { order, from, to, facets, bits, flagMask } = c;
-  const flags = store.flags;
+  const { facets, bits, flagMask } = c;
+  const { time, flags } = store;
   const nf = cols.length;
   const nt = facets.length;
-  for (let i = from; i < to; i++) {
-    const r = order[i]!;
-    let ok = true;
-    for (let j = 0; j < bits.length; j++) {
-      if (!hasBit(bits[j]!, r)) {
-        ok = false;
-        break;
+  const lo = c.timeFrom ?? -Infinity;
+  const hi = c.timeTo ?? Infinity;
+  // Rows in storage order, chunk by chunk: sequential reads of every column.
+  for (const { from, to, inside } of windowRanges(store, c)) {
+    for (let r = from; r < to; r++) {
+      if (!inside) {
+        const t = time[r]!;
+        if (!(t >= lo && t < hi)) continue;
       }
-    }
-    if (!ok || (flagMask !== 0 && (flags[r]! & flagMask) !== flagMask)) continue;
-    let failed = -1;
-    for (let j = 0; j < nt; j++) {
-      const t = facets[j]!;
-      if (t.allowed[t.col[r]!] !== 1) {
-        if (failed >= 0) {
-          failed = -2;
+      let ok = true;
+      for (let j = 0; j < bits.length; j++) {
+        if (!hasBit(bits[j]!, r)) {
+          ok = false;
           break;
         }
-        failed = j;
       }
-    }
-    if (failed === -1) {
-      for (let f = 0; f < nf; f++) counts[f]![cols[f]![r]!]!++;
-    } else if (failed >= 0) {
-      const f = testField[failed]!;
-      counts[f]![cols[f]![r]!]!++;
+      if (!ok || (flagMask !== 0 && (flags[r]! & flagMask) !== flagMask)) continue;
+      let failed = -1;
+      for (let j = 0; j < nt; j++) {
+        const t = facets[j]!;
+        if (t.allowed[t.col[r]!] !== 1) {
+          if (failed >= 0) {
+            failed = -2;
+            break;
+          }
+          failed = j;
+        }
+      }
+      if (failed === -1) {
+        for (let f = 0; f < nf; f++) counts[f]![cols[f]![r]!]!++;
+      } else if (failed >= 0) {
+        const f = testField[failed]!;
+        counts[f]![cols[f]![r]!]!++;
+      }
     }
   }
 }

@@ -1,17 +1,43 @@
 // Time histogram of a selection, split by decision. Buckets are equal slices of the
 // filter's window (or of the selection's own span when the filter has no bounds).
 import type { HistogramBucket } from './contract.ts';
+import type { Selection } from './query.ts';
 import type { EventStore } from './store.ts';
 
-export function histogram(store: EventStore, rows: Uint32Array, buckets: number, from?: number, to?: number): HistogramBucket[] {
+/** Calls `visit(row)` for every selected row, in storage order. */
+function eachSelected(sel: Selection, visit: (row: number) => void): void {
+  if (!sel.bits) {
+    for (let i = sel.from; i < sel.to; i++) visit(sel.order[i]!);
+    return;
+  }
+  const bits = sel.bits;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      visit((w << 5) + 31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+}
+
+export function histogram(store: EventStore, sel: Selection, buckets: number, from?: number, to?: number): HistogramBucket[] {
   const n = Math.max(1, Math.min(10_000, Math.floor(buckets)));
   const time = store.time;
-  // rows are time-ascending; untimed rows (NaN) sit at the end.
-  let timed = rows.length;
-  while (timed > 0 && time[rows[timed - 1]!] !== time[rows[timed - 1]!]) timed--;
-  if (timed === 0 && (from === undefined || to === undefined)) return [];
-  const start = from ?? time[rows[0]!]!;
-  const endInclusive = to ?? time[rows[timed - 1]!]! + 1;
+  let start = from;
+  let endInclusive = to;
+  if (start === undefined || endInclusive === undefined) {
+    let min = Infinity;
+    let max = -Infinity;
+    eachSelected(sel, (r) => {
+      const t = time[r]!;
+      if (t < min) min = t;
+      if (t > max) max = t;
+    });
+    if (min === Infinity) return [];
+    start ??= min;
+    endInclusive ??= max + 1;
+  }
   const span = Math.max(1, endInclusive - start);
   const width = span / n;
   const decisions = store.dicts.decision;
@@ -25,13 +51,13 @@ export function histogram(store: EventStore, rows: Uint32Array, buckets: number,
   }
   const counts = new Uint32Array(n * 4);
   const col = store.cols.decision;
-  for (let i = 0; i < timed; i++) {
-    const r = rows[i]!;
+  const lo = start;
+  eachSelected(sel, (r) => {
     const t = time[r]!;
-    if (t < start || t >= start + span) continue;
-    const b = Math.min(n - 1, Math.floor((t - start) / width));
+    if (!(t >= lo && t < lo + span)) return;
+    const b = Math.min(n - 1, Math.floor((t - lo) / width));
     counts[b * 4 + klass[col[r]!]!]!++;
-  }
+  });
   const out: HistogramBucket[] = [];
   for (let b = 0; b < n; b++) {
     out.push({

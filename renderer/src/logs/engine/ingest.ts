@@ -1,15 +1,15 @@
 // One import, streaming: bytes → records (shared record stream, on this thread) →
-// batches of 12.5k records → chunks built in parallel (chunk workers) → committed in file
-// order, one transaction per chunk (by the worker that built it: the raw text stays there).
-// Only whole chunks are ever stored, so a crash or a cancel leaves the store consistent,
-// and the job row says exactly what to skip on resume.
+// batches of 12.5k records → chunks built and encoded in parallel (chunk workers) →
+// committed in file order: bytes appended to the source's file, then one catalog
+// transaction (storage/catalog.ts). Only whole chunks are ever stored, so a crash or a
+// cancel leaves the store consistent, and the job row says exactly what to skip on resume.
 import type { CustodyDb } from '../../db/database.ts';
-import type { IngestJobRow, LineProblemRow, LogSourceRow } from '../../db/rows.ts';
+import type { IngestJobRow, LineProblemRow, LogChunkRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
 import { createRecordStream, type RawRecord, type StreamProblem } from '../../../../shared/formats/stream/record-stream.ts';
 import type { IngestOptions, IngestResult, LogSource } from './contract.ts';
-import type { PendingChunk, RecordBatch } from './chunk-build.ts';
-import { beginIngest, commitChunk, finishIngest, removeSourceRows } from './chunk-store.ts';
+import type { BuiltChunk, RecordBatch } from './chunk-build.ts';
+import { chunkKey, type ChunkCatalog } from './storage/catalog.ts';
 import { Sha256 } from '../../../../shared/crypto/index.ts';
 import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { chooseReader } from '../../../../shared/formats/access-logs/choose-reader.ts';
@@ -20,14 +20,15 @@ import { openJob } from './job.ts';
 
 export interface IngestEnv {
   db: CustodyDb;
+  catalog: ChunkCatalog;
   readers: readonly AccessLogReader[];
-  /** Turns a batch into a chunk, possibly in another thread, which then stores it when told. */
-  build(batch: RecordBatch): Promise<PendingChunk>;
+  /** Turns a batch into an encoded chunk, possibly in another thread. */
+  build(batch: RecordBatch): Promise<BuiltChunk>;
   /** SHA-256 of the whole file computed on the side (hash worker); inline when absent. */
   hashFile?(signal: AbortSignal): Promise<string | null>;
   now(): Date;
   /** After each commit, in file order: the engine adds the chunk to its in-memory store. */
-  committed(built: PendingChunk, source: LogSourceRow): void;
+  committed(row: LogChunkRow | null, built: BuiltChunk, source: LogSourceRow): void;
   /** Fingerprints of imports running in this session (a second one of the same file is refused). */
   live: Set<string>;
   batchRecords?: number;
@@ -138,7 +139,7 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
       ...(env.mapping ? { mapping: env.mapping } : {}),
       ...(framing === 'csv' ? { csvHeader: csvHeaderOf(input.name, head) } : {}),
     });
-    await beginIngest(db, source, job);
+    await env.catalog.beginIngest(source, job);
     const skipRecords = job.recordsCommitted;
     const skipLines = job.linesCommitted;
     const format = chosen.format;
@@ -162,12 +163,9 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
       problems: LineProblemRow[];
     }
 
-    const commitOne = async (b: Committed, built: Promise<PendingChunk>, bytesRead: number, mySeq: number) => {
+    const commitOne = async (b: Committed, built: Promise<BuiltChunk>, bytesRead: number, mySeq: number) => {
       const chunk = await built;
-      if (control.cancelled || stop) {
-        chunk.discard();
-        return;
-      }
+      if (control.cancelled || stop) return;
       await env.beforeCommit?.(mySeq);
       const problems = [...b.problems, ...chunk.problems.map((p) => ({ sourceId: source.id, ...p }))];
       const nextJob: IngestJobRow = {
@@ -184,19 +182,25 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
         ...source,
         eventCount: source.eventCount + chunk.events,
         errorCount: source.errorCount + problems.length,
-        chunkCount: source.chunkCount + (chunk.chunk ? 1 : 0),
+        chunkCount: source.chunkCount + (chunk.encoded ? 1 : 0),
+        storedBytes: (source.storedBytes ?? 0) + (chunk.encoded?.bytes.length ?? 0),
       };
       const room = Math.max(0, MAX_STORED_PROBLEMS - source.errorCount);
       const stored = problems.length > room ? problems.slice(0, room) : problems;
       const tc = performance.now();
-      await chunk.commit({ problems: stored, job: nextJob, source: nextSource });
+      const row = await env.catalog.commit({
+        chunk: chunk.encoded && chunk.summary ? { row: { id: chunkKey(source.id, mySeq), sourceId: source.id, seq: mySeq, ...chunk.summary }, encoded: chunk.encoded } : null,
+        problems: stored,
+        job: nextJob,
+        source: nextSource,
+      });
       addStat('commitMs', performance.now() - tc);
       addStat('chunks', 1);
       for (const [k, v] of Object.entries(chunk.timings ?? {})) addStat(`chunk.${k}Ms`, v);
       job = nextJob;
       source = nextSource;
       pendingRecords -= b.records;
-      env.committed(chunk, source);
+      env.committed(row, chunk, source);
       report.committed(job.eventsCommitted, job.problemsCommitted);
     };
 
@@ -206,9 +210,9 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
       if (b.texts.length === 0 && b.problems.length === 0) return;
       const mySeq = seq++;
       pendingRecords += b.texts.length;
-      const built: Promise<PendingChunk> =
+      const built: Promise<BuiltChunk> =
         b.texts.length === 0
-          ? Promise.resolve(problemsOnly(db))
+          ? Promise.resolve(problemsOnly())
           : env.build({ ...toRecordBatch(b, source.id, format, framing, mySeq), ...(env.mapping ? { mapping: env.mapping } : {}) });
       // Build failures surface at commit time, in order.
       built.catch(() => {});
@@ -270,17 +274,17 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
     if (failure) {
       // Committed chunks stay; the job says what they cover, so the import resumes later.
       const kept: LogSourceRow = { ...source, state: 'partial' };
-      await finishIngest(db, kept, job.id, { ...job, state: 'cancelled', updatedAt: env.now().toISOString() }).catch(() => {});
+      await env.catalog.finishIngest(kept, job.id, { ...job, state: 'cancelled', updatedAt: env.now().toISOString() }).catch(() => {});
       throw failure;
     }
 
     if (control.cancelled) {
       if ((options.onCancel ?? 'keep') === 'discard') {
-        await removeSourceRows(db, source.id);
+        await env.catalog.removeSource(source.id);
         return { source: null, status: 'cancelled', message: 'Import cancelled; nothing from this file was kept.' };
       }
       const kept: LogSourceRow = { ...source, state: 'partial' };
-      await finishIngest(db, kept, job.id, { ...job, state: 'cancelled', updatedAt: env.now().toISOString() });
+      await env.catalog.finishIngest(kept, job.id, { ...job, state: 'cancelled', updatedAt: env.now().toISOString() });
       return { source: toLogSource(kept), status: 'cancelled', message: `Import cancelled; ${kept.eventCount} events kept. Pick the same file again to resume.` };
     }
 
@@ -290,11 +294,11 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
     stats.hashWaitMs = performance.now() - tf;
     const twin = digest ? await db.logSources.where('sha256').equals(digest).first() : undefined;
     if (twin && twin.id !== source.id) {
-      await removeSourceRows(db, source.id);
+      await env.catalog.removeSource(source.id);
       return { source: toLogSource(twin), status: 'duplicate', message: `Same SHA-256 as "${twin.name}", imported on ${twin.importedAt.slice(0, 10)}; not imported again.` };
     }
     const done: LogSourceRow = { ...source, ...(digest ? { sha256: digest } : {}), state: 'complete' };
-    await finishIngest(db, done, job.id);
+    await env.catalog.finishIngest(done, job.id);
     stats.finishMs = performance.now() - tf;
     stats.totalMs = performance.now() - started;
     report.finish(performance.now() - started);
@@ -303,17 +307,9 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
   }
 }
 
-/** A batch with no records, only the splitter's problems: committed here. */
-function problemsOnly(db: CustodyDb): PendingChunk {
-  return {
-    chunk: null,
-    text: null,
-    problems: [],
-    events: 0,
-    records: 0,
-    commit: (rows) => commitChunk(db, { chunk: null, raw: null, text: null, ...rows }),
-    discard: () => {},
-  };
+/** A batch with no records, only the splitter's problems. */
+function problemsOnly(): BuiltChunk {
+  return { encoded: null, summary: null, problems: [], events: 0, records: 0 };
 }
 
 function toRecordBatch(b: PendingBatch, sourceId: string, format: string, framing: RecordBatch['framing'], seq: number): RecordBatch {

@@ -1,8 +1,10 @@
 // Filter → rows. A filter compiles to a time window (a slice of the time-sorted
 // permutation, found by binary search) plus per-row tests: facet codes looked up in a
-// byte table, bitsets (text, tags) and annotation flags. One linear pass over the window.
+// byte table, bitsets (text, tags) and annotation flags. Selecting is one sequential pass
+// over the chunks that overlap the window (storage order: no random access), marking a
+// bitset; a page then walks the window's time order, testing that bitset.
 import type { EventFilter, FacetField } from './contract.ts';
-import { hasBit, type Bitset } from './bitset.ts';
+import { hasBit, newBitset, type Bitset } from './bitset.ts';
 import { COMMENTED, STARRED, type CodeColumn, type EventStore, type StoreColumn } from './store.ts';
 import { lowerBound } from './time-order.ts';
 
@@ -15,9 +17,12 @@ export interface FacetTest {
 
 export interface Compiled {
   order: Uint32Array;
-  /** [from, to) positions in `order`. */
+  /** [from, to) positions in `order`: the time window. */
   from: number;
   to: number;
+  /** The window's bounds (undefined: open on that side). */
+  timeFrom: number | undefined;
+  timeTo: number | undefined;
   facets: FacetTest[];
   bits: Bitset[];
   flagMask: number;
@@ -29,6 +34,17 @@ export interface Compiled {
 export interface Resolved {
   text: Bitset | null;
   tag: Bitset | null;
+}
+
+/** The rows a filter selects: a bitset over rows (null: every row of the window). */
+export interface Selection {
+  bits: Bitset | null;
+  count: number;
+  order: Uint32Array;
+  from: number;
+  to: number;
+  /** The selected rows in time order, built once a page is asked for deep in a large result. */
+  positions?: Uint32Array;
 }
 
 export function timeWindow(store: EventStore, timeFrom?: number, timeTo?: number): { order: Uint32Array; from: number; to: number } {
@@ -63,10 +79,10 @@ export function compile(store: EventStore, filter: EventFilter, resolved: Resolv
   if (resolved.text) bits.push(resolved.text);
   if (resolved.tag) bits.push(resolved.tag);
   const flagMask = (filter.starred ? STARRED : 0) | (filter.commented ? COMMENTED : 0);
-  return { order, from, to, facets, bits, flagMask, empty };
+  return { order, from, to, timeFrom: filter.timeFrom, timeTo: filter.timeTo, facets, bits, flagMask, empty };
 }
 
-/** Does `row` pass every test except the facet at index `skip` (-1: none skipped)? */
+/** Does `row` pass every facet, bitset and flag test? */
 function passes(c: Compiled, flags: Uint8Array, row: number): boolean {
   for (let j = 0; j < c.facets.length; j++) {
     const f = c.facets[j]!;
@@ -76,37 +92,106 @@ function passes(c: Compiled, flags: Uint8Array, row: number): boolean {
   return c.flagMask === 0 || (flags[row]! & c.flagMask) === c.flagMask;
 }
 
-/** Matching rows in ascending time order. */
-export function select(store: EventStore, c: Compiled): Uint32Array {
-  if (c.empty) return new Uint32Array(0);
-  const { order, from, to } = c;
-  if (c.facets.length === 0 && c.bits.length === 0 && c.flagMask === 0) return order.subarray(from, to);
-  const out = new Uint32Array(to - from);
-  let n = 0;
-  const flags = store.flags;
-  // Single-facet fast path: the most common filter, kept free of the generic loop.
-  if (c.facets.length === 1 && c.bits.length === 0 && c.flagMask === 0) {
-    const { col, allowed } = c.facets[0]!;
-    for (let i = from; i < to; i++) {
-      const r = order[i]!;
-      if (allowed[col[r]!] === 1) out[n++] = r;
+/**
+ * The row ranges of the store that can hold rows of the window, each with whether every
+ * row of it is inside (no per-row time test needed). Chunks wholly outside are skipped.
+ */
+export function windowRanges(store: EventStore, c: Pick<Compiled, 'timeFrom' | 'timeTo'>): { from: number; to: number; inside: boolean }[] {
+  const out: { from: number; to: number; inside: boolean }[] = [];
+  const lo = c.timeFrom ?? -Infinity;
+  const hi = c.timeTo ?? Infinity;
+  const open = c.timeFrom === undefined && c.timeTo === undefined;
+  for (const chunk of store.chunks) {
+    const { minTime, maxTime } = chunk.row;
+    if (open) {
+      out.push({ from: chunk.base, to: chunk.base + chunk.count, inside: true });
+      continue;
     }
-    return out.slice(0, n);
+    // NaN bounds: the chunk has no timed row, so none is in a window.
+    if (!(maxTime >= lo && minTime < hi)) continue;
+    const inside = minTime >= lo && maxTime < hi && chunk.run.untimed.length === 0;
+    out.push({ from: chunk.base, to: chunk.base + chunk.count, inside });
   }
-  for (let i = from; i < to; i++) {
-    const r = order[i]!;
-    if (passes(c, flags, r)) out[n++] = r;
-  }
-  return out.slice(0, n);
+  return out;
 }
 
-/** A page of a time-ascending selection, in the asked order. */
-export function page(rows: Uint32Array, desc: boolean, offset: number, limit: number): Uint32Array {
-  const total = rows.length;
+/** Matching rows. Scans rows in storage order (sequential memory), chunk by chunk. */
+export function select(store: EventStore, c: Compiled): Selection {
+  const base = { order: c.order, from: c.from, to: c.to };
+  if (c.empty) return { ...base, bits: newBitset(store.rows), count: 0 };
+  if (c.facets.length === 0 && c.bits.length === 0 && c.flagMask === 0) return { ...base, bits: null, count: c.to - c.from };
+  const bits = newBitset(store.rows);
+  let count = 0;
+  const { time, flags } = store;
+  const lo = c.timeFrom ?? -Infinity;
+  const hi = c.timeTo ?? Infinity;
+  const single = c.facets.length === 1 && c.bits.length === 0 && c.flagMask === 0 ? c.facets[0]! : null;
+  for (const range of windowRanges(store, c)) {
+    const { from, to, inside } = range;
+    if (single && inside) {
+      // The most common filter, kept free of the generic loop.
+      const { col, allowed } = single;
+      for (let r = from; r < to; r++) {
+        if (allowed[col[r]!] === 1) {
+          bits[r >>> 5]! |= 1 << (r & 31);
+          count++;
+        }
+      }
+      continue;
+    }
+    for (let r = from; r < to; r++) {
+      if (!inside) {
+        const t = time[r]!;
+        if (!(t >= lo && t < hi)) continue;
+      }
+      if (passes(c, flags, r)) {
+        bits[r >>> 5]! |= 1 << (r & 31);
+        count++;
+      }
+    }
+  }
+  return { ...base, bits, count };
+}
+
+/** Positions to collect at once when a page lies deep in a result (then all are kept). */
+const WALK_LIMIT = 5000;
+
+/** A page of a selection in time order (ascending or descending). */
+export function page(sel: Selection, desc: boolean, offset: number, limit: number): Uint32Array {
+  const total = sel.count;
   const start = Math.max(0, Math.min(offset, total));
   const end = Math.max(start, Math.min(total, start + Math.max(0, limit)));
-  if (!desc) return rows.slice(start, end);
   const out = new Uint32Array(end - start);
-  for (let i = start; i < end; i++) out[i - start] = rows[total - 1 - i]!;
+  const { order, from, to, bits } = sel;
+  if (!bits) {
+    for (let i = start; i < end; i++) out[i - start] = desc ? order[to - 1 - i]! : order[from + i]!;
+    return out;
+  }
+  if (!sel.positions && end > WALK_LIMIT) sel.positions = walk(sel, false, total);
+  if (sel.positions) {
+    for (let i = start; i < end; i++) out[i - start] = sel.positions[desc ? total - 1 - i : i]!;
+    return out;
+  }
+  const head = walk(sel, desc, end);
+  out.set(head.subarray(start, end));
+  return out;
+}
+
+/** The first `n` selected rows walking the window's time order from one end. */
+function walk(sel: Selection, desc: boolean, n: number): Uint32Array {
+  const { order, from, to, bits } = sel;
+  const out = new Uint32Array(n);
+  let k = 0;
+  if (desc) {
+    for (let i = to - 1; i >= from && k < n; i--) {
+      const r = order[i]!;
+      if (hasBit(bits!, r)) out[k++] = r;
+    }
+  } else {
+    for (let i = from; i < to && k < n; i++) {
+      const r = order[i]!;
+      if (hasBit(bits!, r)) out[k++] = r;
+    }
+  }
   return out;
 }

@@ -1,15 +1,21 @@
-// The in-memory event store the queries run on: one global typed array per column,
-// appended chunk by chunk (at ingest or at open). Rows are dense: chunk after chunk.
-import type { EventChunkRow } from '../../db/rows.ts';
+// The in-memory event store the queries run on: per row, the time and the coded columns
+// (global codes, one typed array per column, as narrow as its dictionary allows) and the
+// annotation flags; rows are dense, chunk after chunk. That is all a filter, a facet count
+// or a time order needs. What only a shown row needs — line numbers, ids, sessions — stays
+// in the chunk files and is read per chunk when a page asks (a small LRU), so memory grows
+// by a few bytes per event, not by the events' text.
+import type { LogChunkRow } from '../../db/rows.ts';
 import { codedColumns, grow, packedAt, packedColumns, type CodedColumn, type PackedColumn, type PackedStrings } from './columns.ts';
-import { codesFrom, Dictionary } from './dictionary.ts';
+import { Dictionary } from './dictionary.ts';
+import { Lru } from './lru.ts';
 import { mergeRuns, sortRun, type TimeRun } from './time-order.ts';
+import { decodePart, type PartValue } from './storage/chunk-codec.ts';
+import { displayParts, part, residentParts, spanOf } from './storage/chunk-parts.ts';
 
 /** Coded columns in memory: the stored ones plus the chunk's source. */
 export type StoreColumn = CodedColumn | 'source';
 
-/** 16-bit codes until a column's dictionary outgrows them (then 32-bit, for that column). */
-export type CodeColumn = Uint16Array | Uint32Array;
+export type CodeColumn = Uint8Array | Uint16Array | Uint32Array;
 
 export interface LoadedChunk {
   id: string;
@@ -18,15 +24,32 @@ export interface LoadedChunk {
   /** First row of the chunk. */
   base: number;
   count: number;
-  lines: Uint32Array;
-  packed: Record<PackedColumn, PackedStrings>;
+  row: LogChunkRow;
   run: TimeRun;
 }
+
+/** What a page shows of a chunk's rows besides the coded columns. */
+export interface ChunkDisplay {
+  lines: Uint32Array;
+  packed: Record<PackedColumn, PackedStrings | null>;
+}
+
+/** Reads `length` bytes at `at` within a chunk's byte range. */
+export type ChunkReader = (row: LogChunkRow, at: number, length: number) => Uint8Array;
 
 /** Annotation flags per row. */
 export const STARRED = 1;
 export const COMMENTED = 2;
 export const TAGGED = 4;
+
+const storeColumns = [...codedColumns, 'source'] as const;
+
+/** A column wide enough for codes below `size`, keeping what it holds. */
+function widen(col: CodeColumn, size: number): CodeColumn {
+  if (size > 0x10000 && !(col instanceof Uint32Array)) return Uint32Array.from(col);
+  if (size > 0x100 && col instanceof Uint8Array) return Uint16Array.from(col);
+  return col;
+}
 
 export class EventStore {
   rows = 0;
@@ -38,10 +61,11 @@ export class EventStore {
   /** Bumped on every change; query caches key on it. */
   version = 0;
   private order: { order: Uint32Array; timed: number } | null = null;
+  private readonly shown = new Lru<ChunkDisplay>(24);
 
-  constructor() {
-    for (const c of [...codedColumns, 'source'] as const) {
-      this.cols[c] = new Uint16Array(0);
+  constructor(private readonly read: ChunkReader) {
+    for (const c of storeColumns) {
+      this.cols[c] = new Uint8Array(0);
       this.dicts[c] = new Dictionary();
     }
   }
@@ -50,46 +74,62 @@ export class EventStore {
   reserve(rows: number): void {
     this.time = grow(this.time, rows);
     this.flags = grow(this.flags, rows);
-    for (const c of [...codedColumns, 'source'] as const) this.cols[c] = grow(this.cols[c], rows);
+    for (const c of storeColumns) this.cols[c] = grow(this.cols[c], rows);
   }
 
-  append(chunk: EventChunkRow): LoadedChunk {
+  /** Adds a committed chunk: its resident parts from `bytes` (the whole chunk, just encoded) or its file. */
+  append(row: LogChunkRow, bytes?: Uint8Array): LoadedChunk {
+    const span = spanOf(row.parts, residentParts);
+    const data = bytes ?? this.read(row, span.at, span.length);
+    const base0 = bytes ? 0 : span.at;
+    const get = (name: string): PartValue | Uint8Array | undefined => {
+      const ref = row.parts[name];
+      return ref ? decodePart(data, ref, base0) : undefined;
+    };
     const base = this.rows;
-    const n = chunk.count;
+    const n = row.count;
     this.reserve(base + n);
-    this.time.set(new Float64Array(chunk.time), base);
+    this.time.set(get(part.time) as Float64Array, base);
     this.flags.fill(0, base, base + n);
     for (const c of codedColumns) {
-      const local = chunk.dicts[c] ?? [''];
+      const local = (get(part.dict(c)) as string[] | undefined) ?? [''];
+      const codes = (get(part.codes(c)) as CodeColumn | undefined) ?? new Uint8Array(n);
       const dict = this.dicts[c];
       const remap = new Uint32Array(local.length);
       for (let i = 0; i < local.length; i++) remap[i] = dict.code(local[i]!);
-      const codes = chunk.codes[c] ? codesFrom(chunk.codes[c], n) : new Uint8Array(n);
-      if (dict.size > 0x10000 && this.cols[c] instanceof Uint16Array) this.cols[c] = Uint32Array.from(this.cols[c]);
-      const col = this.cols[c];
+      const col = (this.cols[c] = widen(this.cols[c], dict.size));
       for (let i = 0; i < n; i++) col[base + i] = remap[codes[i]!]!;
     }
-    this.cols.source.fill(this.dicts.source.code(chunk.sourceId), base, base + n);
-    const packed = {} as Record<PackedColumn, PackedStrings>;
-    for (const c of packedColumns) {
-      const p = chunk.packed[c];
-      packed[c] = p ? { bytes: new Uint8Array(p.bytes), offsets: new Uint32Array(p.offsets) } : { bytes: new Uint8Array(0), offsets: new Uint32Array(0) };
-    }
+    const source = this.dicts.source.code(row.sourceId);
+    (this.cols.source = widen(this.cols.source, this.dicts.source.size)).fill(source, base, base + n);
     this.rows = base + n;
-    const loaded: LoadedChunk = {
-      id: chunk.id,
-      sourceId: chunk.sourceId,
-      seq: chunk.seq,
-      base,
-      count: n,
-      lines: new Uint32Array(chunk.lines),
-      packed,
-      run: sortRun(this.time, base, n),
-    };
+    const loaded: LoadedChunk = { id: row.id, sourceId: row.sourceId, seq: row.seq, base, count: n, row, run: sortRun(this.time, base, n) };
     this.chunks.push(loaded);
     this.order = null;
     this.version++;
     return loaded;
+  }
+
+  /** Line numbers and ids of a chunk's rows, read on first use and kept for a few chunks. */
+  display(chunk: LoadedChunk): ChunkDisplay {
+    const hit = this.shown.get(chunk.id);
+    if (hit) return hit;
+    const { row } = chunk;
+    const span = spanOf(row.parts, displayParts);
+    const data = this.read(row, span.at, span.length);
+    const get = (name: string) => {
+      const ref = row.parts[name];
+      return ref ? decodePart(data, ref, span.at) : undefined;
+    };
+    const packed = {} as ChunkDisplay['packed'];
+    for (const c of packedColumns) {
+      const offsets = get(part.packedOffsets(c)) as Uint32Array | undefined;
+      const bytes = get(part.packedBytes(c)) as Uint8Array | undefined;
+      packed[c] = offsets && bytes ? { offsets, bytes } : null;
+    }
+    const shown: ChunkDisplay = { lines: (get(part.lines) as Uint32Array | undefined) ?? new Uint32Array(chunk.count), packed };
+    this.shown.set(chunk.id, shown);
+    return shown;
   }
 
   /** Rows in time order; the first `timed` have a time. */
@@ -102,7 +142,8 @@ export class EventStore {
     return this.order;
   }
 
-  chunkOf(row: number): LoadedChunk {
+  /** Index in `chunks` of the chunk holding `row`. */
+  chunkIndexOf(row: number): number {
     let lo = 0;
     let hi = this.chunks.length - 1;
     while (lo < hi) {
@@ -112,7 +153,11 @@ export class EventStore {
     }
     const chunk = this.chunks[lo];
     if (!chunk || row < chunk.base || row >= chunk.base + chunk.count) throw new Error(`no event at row ${row}`);
-    return chunk;
+    return lo;
+  }
+
+  chunkOf(row: number): LoadedChunk {
+    return this.chunks[this.chunkIndexOf(row)]!;
   }
 
   value(column: StoreColumn, row: number): string {
@@ -121,7 +166,12 @@ export class EventStore {
 
   packed(column: PackedColumn, row: number): string {
     const chunk = this.chunkOf(row);
-    return packedAt(chunk.packed[column], row - chunk.base);
+    return packedAt(this.display(chunk).packed[column], row - chunk.base);
+  }
+
+  line(row: number): number {
+    const chunk = this.chunkOf(row);
+    return this.display(chunk).lines[row - chunk.base]!;
   }
 
   touch(): void {
@@ -138,13 +188,14 @@ export class EventStore {
         const end = c.base + c.count;
         this.time.copyWithin(at, c.base, end);
         this.flags.copyWithin(at, c.base, end);
-        for (const col of [...codedColumns, 'source'] as const) this.cols[col].copyWithin(at, c.base, end);
+        for (const col of storeColumns) this.cols[col].copyWithin(at, c.base, end);
         for (const rows of [c.run.rows, c.run.untimed]) for (let i = 0; i < rows.length; i++) rows[i]! += shift;
         c.base = at;
       }
       at += c.count;
     }
     this.chunks.splice(0, this.chunks.length, ...keep);
+    this.shown.clear();
     this.rows = at;
     this.order = null;
     this.version++;

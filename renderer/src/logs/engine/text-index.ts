@@ -2,67 +2,39 @@
 // normalized columns. The query's terms (search-terms.ts) must all match (AND); a term
 // matches a row when one of the row's searched values contains it, ignoring case:
 //   - repeated values: the distinct lower-cased vocabulary is scanned once per term
-//     (includes), then the matching values' rows are marked;
-//   - one-off values: each chunk's lower-cased rare text is searched with indexOf (only in
-//     blocks of rows whose trigrams allow the term), a hit marks the row whose span holds it
-//     (NUL ends every value, so no hit spans two);
+//     (includes), then the matching values' rows are marked (kept in memory per chunk);
+//   - one-off values: each chunk's lower-cased rare text stays in its file; the chunk's
+//     trigram filter (text-grams.ts) says which blocks of rows can hold the term, and only
+//     those blocks are read and searched byte for byte; a hit marks the row whose span
+//     holds it (NUL ends every value, so no hit spans two);
 //   - normalized columns: their lower-cased dictionaries, then a column scan.
 // Every hit is an exact substring of a value: no token approximation, no verification pass.
-import type { TextChunkRow } from '../../db/rows.ts';
+import type { LogChunkRow } from '../../db/rows.ts';
 import { andInto, newBitset, setBit, type Bitset } from './bitset.ts';
 import { searchCase, searchTerms } from './search-terms.ts';
-import type { EventStore, StoreColumn } from './store.ts';
+import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
 import type { Dictionary } from './dictionary.ts';
+import { decodePart } from './storage/chunk-codec.ts';
+import { part, spanOf, textParts } from './storage/chunk-parts.ts';
+import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
 
 interface TextChunk {
   id: string;
   base: number;
+  row: LogChunkRow;
   /** Global value ids of the chunk's vocabulary, ascending, and each one's local index. */
   gids: Uint32Array;
   locals: Uint32Array;
   valueOffsets: Uint32Array;
   valueRows: Uint16Array | Uint32Array;
-  rare: string;
+  /** End of each row's one-off values in the chunk's rare text (bytes). */
   rareEnds: Uint32Array;
-  /** Per block of BLOCK_ROWS rows, a GRAM_BITS-bit set of the trigrams in its rare text. */
-  grams: Uint32Array;
-}
-
-/**
- * The rare text is long (every id of every row), so it is not scanned whole: a term of 3+
- * characters is looked for only in blocks whose trigram set holds all of its trigrams (a
- * block lacking one cannot contain the term; a false "maybe" costs one indexOf over the block).
- * 32 rows × ~120 characters set about a third of 8,192 bits: 32 bytes a row.
- */
-const BLOCK_ROWS = 32;
-const GRAM_BITS = 8192;
-const GRAM_WORDS = GRAM_BITS / 32;
-
-const gramOf = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 19;
-
-function blockGrams(rare: string, ends: Uint32Array): Uint32Array {
-  const blocks = Math.ceil(ends.length / BLOCK_ROWS);
-  const grams = new Uint32Array(blocks * GRAM_WORDS);
-  for (let b = 0; b < blocks; b++) {
-    const from = b === 0 ? 0 : ends[b * BLOCK_ROWS - 1]!;
-    const to = ends[Math.min(ends.length, (b + 1) * BLOCK_ROWS) - 1]!;
-    const at = b * GRAM_WORDS;
-    for (let i = from; i + 2 < to; i++) {
-      const g = gramOf(rare.charCodeAt(i), rare.charCodeAt(i + 1), rare.charCodeAt(i + 2));
-      grams[at + (g >>> 5)]! |= 1 << (g & 31);
-    }
-  }
-  return grams;
 }
 
 /** Normalized columns searched besides the raw text (derived values like "deny", "token_exchange"). */
 export const searchedColumns: readonly StoreColumn[] = ['agent', 'subjectUser', 'tenant', 'client', 'mcpServer', 'tool', 'targetService', 'actionClass', 'decision', 'actionNative', 'operation', 'scopes', 'outcome'];
 
-const rowsFrom = (buffer: ArrayBuffer, length: number): Uint16Array | Uint32Array =>
-  length > 0 && buffer.byteLength / length === 4 ? new Uint32Array(buffer) : new Uint16Array(buffer);
-
-/** A stored text row written before the rare text existed (token hashes instead): rebuild it. */
-export const isCurrentTextRow = (row: TextChunkRow): boolean => typeof row.rare === 'string' && row.rareEnds instanceof ArrayBuffer;
+const encoder = new TextEncoder();
 
 export class TextIndex {
   /** Lower-cased distinct repeated values → global id (values differing only in case share one). */
@@ -70,6 +42,8 @@ export class TextIndex {
   private readonly values: string[] = [];
   private readonly chunks = new Map<string, TextChunk>();
   version = 0;
+
+  constructor(private readonly read: ChunkReader) {}
 
   has(chunkId: string): boolean {
     return this.chunks.has(chunkId);
@@ -79,11 +53,23 @@ export class TextIndex {
     return this.chunks.size;
   }
 
-  add(row: TextChunkRow, base: number): void {
-    const n = row.values.length;
+  /** Adds a chunk's in-memory parts, from `bytes` (the whole chunk, just encoded) or its file. */
+  add(row: LogChunkRow, base: number, bytes?: Uint8Array): void {
+    const span = spanOf(row.parts, textParts);
+    const data = bytes ?? this.read(row, span.at, span.length);
+    const at = bytes ? 0 : span.at;
+    const get = (name: string) => {
+      const ref = row.parts[name];
+      if (!ref) throw new Error(`chunk ${row.id} has no ${name}`);
+      // Copied out of the span, so a just-encoded chunk's other bytes are not kept alive.
+      const value = decodePart(data, ref, at);
+      return Array.isArray(value) ? value : value.slice();
+    };
+    const values = get(part.values) as string[];
+    const n = values.length;
     const pairs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const v = searchCase(row.values[i]!);
+      const v = searchCase(values[i]!);
       let gid = this.vocab.get(v);
       if (gid === undefined) {
         gid = this.values.length;
@@ -99,18 +85,15 @@ export class TextIndex {
       gids[i] = Math.floor(pairs[i]! / 0x200000);
       locals[i] = pairs[i]! - gids[i]! * 0x200000;
     }
-    const valueOffsets = new Uint32Array(row.valueOffsets);
-    const rareEnds = new Uint32Array(row.rareEnds);
     this.chunks.set(row.id, {
       id: row.id,
       base,
+      row,
       gids,
       locals,
-      valueOffsets,
-      valueRows: rowsFrom(row.valueRows, valueOffsets[n] ?? 0),
-      rare: row.rare,
-      rareEnds,
-      grams: blockGrams(row.rare, rareEnds),
+      valueOffsets: get(part.valueOffsets) as Uint32Array,
+      valueRows: get(part.valueRows) as Uint16Array | Uint32Array,
+      rareEnds: get(part.rareEnds) as Uint32Array,
     });
     this.version++;
   }
@@ -160,49 +143,81 @@ export class TextIndex {
   }
 
   private markRare(term: string, bits: Bitset): void {
-    // The term's trigrams as (word, mask) pairs; none for a term under 3 characters.
-    const words: number[] = [];
-    const masks: number[] = [];
-    for (let i = 0; i + 2 < term.length; i++) {
-      const g = gramOf(term.charCodeAt(i), term.charCodeAt(i + 1), term.charCodeAt(i + 2));
-      words.push(g >>> 5);
-      masks.push(1 << (g & 31));
-    }
+    const needle = encoder.encode(term);
+    const slots = termSlots(needle);
     for (const c of this.chunks.values()) {
-      const { rare, rareEnds, grams, base } = c;
+      const { row, rareEnds } = c;
+      const rare = row.parts[part.rare];
       const rows = rareEnds.length;
-      if (words.length === 0) {
-        markSpan(rare, rareEnds, 0, rare.length, term, bits, base);
+      if (!rare || rows === 0 || rareEnds[rows - 1] === 0) continue;
+      if (slots.length === 0) {
+        // Under 3 bytes: no trigram to rule blocks out; the whole rare text is searched.
+        markSpan(this.read(row, rare.at, rare.length), 0, rareEnds, needle, bits, c.base);
         continue;
       }
-      for (let b = 0, at = 0; b * BLOCK_ROWS < rows; b++, at += GRAM_WORDS) {
-        let maybe = true;
-        for (let k = 0; k < words.length && maybe; k++) maybe = (grams[at + words[k]!]! & masks[k]!) !== 0;
-        if (!maybe) continue;
+      const candidates = this.candidateBlocks(c, slots);
+      // Runs of consecutive candidate blocks are read and searched as one span.
+      for (let b = 0; b < candidates.length; ) {
+        if (candidates[b] === 0) {
+          b++;
+          continue;
+        }
+        let e = b + 1;
+        while (e < candidates.length && candidates[e] === 1) e++;
         const from = b === 0 ? 0 : rareEnds[b * BLOCK_ROWS - 1]!;
-        const to = rareEnds[Math.min(rows, (b + 1) * BLOCK_ROWS) - 1]!;
-        markSpan(rare, rareEnds, from, to, term, bits, base);
+        const to = rareEnds[Math.min(rows, e * BLOCK_ROWS) - 1]!;
+        if (to > from) markSpan(this.read(row, rare.at + from, to - from), from, rareEnds, needle, bits, c.base);
+        b = e;
       }
     }
   }
+
+  /** 1 for each block of the chunk whose trigram slots include every one of `slots`. */
+  private candidateBlocks(c: TextChunk, slots: number[]): Uint8Array {
+    const { row } = c;
+    const grams = row.parts[part.grams]!;
+    const words = sliceWords(c.rareEnds.length);
+    const blocks = Math.ceil(c.rareEnds.length / BLOCK_ROWS);
+    const acc = new Uint32Array(words).fill(0xffffffff);
+    for (const slot of slots) {
+      const bytes = this.read(row, grams.at + slot * words * 4, words * 4);
+      const slice = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
+      let any = 0;
+      for (let w = 0; w < words; w++) any |= acc[w]! &= slice[w]!;
+      if (any === 0) return new Uint8Array(blocks);
+    }
+    const out = new Uint8Array(blocks);
+    for (let b = 0; b < blocks; b++) if (acc[b >>> 5]! & (1 << (b & 31))) out[b] = 1;
+    return out;
+  }
 }
 
-/** Marks the rows whose one-off values in rare[from, to) contain `term` (from, to: row bounds). */
-function markSpan(rare: string, rareEnds: Uint32Array, from: number, to: number, term: string, bits: Bitset, base: number): void {
-  const span = from === 0 && to === rare.length ? rare : rare.slice(from, to);
-  let at = span.indexOf(term);
-  while (at >= 0) {
+/**
+ * Marks the rows whose one-off values contain `needle`: `hay` holds the chunk's rare text
+ * from byte `offset` on, starting at a row boundary; `ends` are the rows' byte ends.
+ */
+function markSpan(hay: Uint8Array, offset: number, ends: Uint32Array, needle: Uint8Array, bits: Bitset, base: number): void {
+  const first = needle[0]!;
+  const n = needle.length;
+  let at = hay.indexOf(first);
+  while (at >= 0 && at + n <= hay.length) {
+    let k = 1;
+    while (k < n && hay[at + k] === needle[k]) k++;
+    if (k < n) {
+      at = hay.indexOf(first, at + 1);
+      continue;
+    }
     // The row whose span [end of the previous row, its end) holds the hit.
-    const hit = from + at;
+    const hit = offset + at;
     let lo = 0;
-    let hi = rareEnds.length - 1;
+    let hi = ends.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (rareEnds[mid]! <= hit) lo = mid + 1;
+      if (ends[mid]! <= hit) lo = mid + 1;
       else hi = mid;
     }
     setBit(bits, base + lo);
-    at = span.indexOf(term, rareEnds[lo]! - from);
+    at = hay.indexOf(first, ends[lo]! - offset);
   }
 }
 

@@ -1,0 +1,98 @@
+// What a chunk stores, by part name, and in what order: the store's resident columns first
+// (read in one span when the store opens), then the text index's resident parts, then what
+// a page shows (lines, ids), then what is read rarely (raw records, rare text, its filter).
+import type { CodedColumn, PackedColumn, SealedColumns } from '../columns.ts';
+import { codedColumns, packedColumns } from '../columns.ts';
+import type { TextChunkParts } from '../text-extract.ts';
+import { buildGramFilter } from '../text-grams.ts';
+import { ChunkEncoder, type EncodedChunk, type PartTable } from './chunk-codec.ts';
+
+export const part = {
+  time: 'time',
+  dict: (c: CodedColumn) => `d.${c}`,
+  codes: (c: CodedColumn) => `c.${c}`,
+  values: 't.values',
+  valueOffsets: 't.offsets',
+  valueRows: 't.rows',
+  rareEnds: 't.rareEnds',
+  lines: 'lines',
+  packedOffsets: (c: PackedColumn) => `p.${c}.o`,
+  packedBytes: (c: PackedColumn) => `p.${c}.b`,
+  rawEnds: 'raw.ends',
+  raw: 'raw',
+  rare: 't.rare',
+  grams: 't.grams',
+} as const;
+
+/** Parts read together; each group is contiguous on disk. */
+export const residentParts = [part.time, ...codedColumns.flatMap((c) => [part.dict(c), part.codes(c)])];
+export const textParts = [part.values, part.valueOffsets, part.valueRows, part.rareEnds];
+export const displayParts = [part.lines, ...packedColumns.flatMap((c) => [part.packedOffsets(c), part.packedBytes(c)])];
+
+/** The byte range covering the named parts that exist ([0, 0) when none does). */
+export function spanOf(parts: PartTable, names: readonly string[]): { at: number; length: number } {
+  let from = Infinity;
+  let to = 0;
+  for (const n of names) {
+    const p = parts[n];
+    if (!p) continue;
+    from = Math.min(from, p.at);
+    to = Math.max(to, p.at + p.length);
+  }
+  return from === Infinity ? { at: 0, length: 0 } : { at: from, length: to - from };
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 of a text whose pieces end at `ends` (UTF-16 units), with each piece's byte end. */
+export function utf8WithEnds(text: string, ends: Uint32Array): { bytes: Uint8Array; ends: Uint32Array } {
+  // Sized for ASCII (the usual log): then byte ends are the character ends, and no buffer
+  // three times the text is allocated for every chunk.
+  const ascii = new Uint8Array(text.length);
+  const { read } = encoder.encodeInto(text, ascii);
+  if (read === text.length) return { bytes: ascii, ends };
+  const buffer = new Uint8Array(text.length * 3);
+  const byteEnds = new Uint32Array(ends.length);
+  let at = 0;
+  let from = 0;
+  for (let i = 0; i < ends.length; i++) {
+    at += encoder.encodeInto(text.slice(from, ends[i]!), buffer.subarray(at)).written;
+    byteEnds[i] = at;
+    from = ends[i]!;
+  }
+  return { bytes: buffer.slice(0, at), ends: byteEnds };
+}
+
+export interface ChunkContent {
+  columns: SealedColumns;
+  /** The events' verbatim records back to back, and each one's end (UTF-16 units). */
+  raw: { text: string; ends: Uint32Array };
+  text: TextChunkParts;
+}
+
+export function encodeChunk({ columns, raw, text }: ChunkContent): EncodedChunk {
+  const e = new ChunkEncoder();
+  e.add(part.time, columns.time);
+  for (const c of codedColumns) {
+    e.add(part.dict(c), columns.dicts[c]);
+    e.add(part.codes(c), columns.codes[c]);
+  }
+  const rare = utf8WithEnds(text.rare, text.rareEnds);
+  e.add(part.values, text.values);
+  e.add(part.valueOffsets, text.valueOffsets);
+  e.add(part.valueRows, text.valueRows);
+  e.add(part.rareEnds, rare.ends);
+  e.add(part.lines, columns.lines);
+  for (const c of packedColumns) {
+    const p = columns.packed[c];
+    if (!p) continue;
+    e.add(part.packedOffsets(c), p.offsets);
+    e.add(part.packedBytes(c), p.bytes, { bytes: true });
+  }
+  const records = utf8WithEnds(raw.text, raw.ends);
+  e.add(part.rawEnds, records.ends);
+  e.add(part.raw, records.bytes, { bytes: true });
+  e.add(part.rare, rare.bytes, { bytes: true });
+  e.add(part.grams, buildGramFilter(rare.bytes, rare.ends));
+  return e.finish();
+}
