@@ -1,4 +1,4 @@
-// The engine in headless Chromium with a persistent profile (IndexedDB on disk): ingest
+// The engine in headless Chromium with a persistent profile (IndexedDB and OPFS on disk): ingest
 // of the picked file, peak renderer memory, store size on disk, reopen-to-timeline, and
 // the audit questions — all timed inside the page through the ?bench=1 hook.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -107,7 +107,8 @@ export async function runInChromium(o: ChromiumOptions): Promise<ChromiumResult>
     const source = ingest.result.source;
     log(`ingest: ${ingest.result.status}, ${source?.eventCount ?? 0} events in ${(ingest.ms / 1000).toFixed(1)} s`);
     await context.close();
-    const storeSizeMB = duMB(join(profile, 'Default', 'IndexedDB'));
+    // The catalog in IndexedDB, the chunk files in the origin private file system.
+    const storeSizeMB = duMB(join(profile, 'Default', 'IndexedDB')) + duMB(join(profile, 'Default', 'File System'));
 
     // 2. Reopen: a new browser on the same profile, timed from navigation to the first page of rows.
     ({ context, page } = await open(profile, o));
