@@ -1,12 +1,13 @@
 // The access-log side of the CLI: `inspect` counts a log's events and `normalize` writes
-// them as JSON Lines, both streaming the file chunk by chunk (gzip included), so a log
-// larger than a JavaScript string (> ~512 MB) never has to fit in memory.
+// them (JSON Lines or Parquet, see event-output.ts), both streaming the file chunk by chunk
+// (gzip included), so a log larger than a JavaScript string (> ~512 MB) never has to fit in memory.
 import type { AccessEvent } from '../../shared/model/access-event.ts';
 import type { ReadProblem } from '../../shared/model/import-report.ts';
 import type { AccessLogReader } from '../../shared/formats/access-logs/reader.ts';
 import type { Framing } from '../../shared/formats/stream/record-stream.ts';
 import { createAccessLogStream, ProblemList } from '../../shared/formats/access-logs/pipeline.ts';
 import { microsToIso } from '../../shared/formats/access-logs/time.ts';
+import type { EventOutput } from './event-output.ts';
 
 /** Enough of a file to detect its format (the window plus room for a gzip header's worth of inflation). */
 export const HEAD_BYTES = 128 * 1024;
@@ -14,11 +15,6 @@ export const HEAD_BYTES = 128 * 1024;
 export interface ChunkSource {
   /** The file's bytes in order, in chunks of any size. */
   chunks(): AsyncIterable<Uint8Array>;
-}
-
-export interface Writer {
-  write(text: string): Promise<void> | void;
-  close(): Promise<void> | void;
 }
 
 export interface AccessLogSummary {
@@ -53,26 +49,23 @@ export async function readHead(source: ChunkSource, max = HEAD_BYTES): Promise<U
   return head;
 }
 
-const FLUSH_CHARS = 1 << 20;
-
 /**
- * Streams a whole source through a reader. Each event goes to `onEvent`; with a writer,
- * events are also written one JSON object per line, in ~1 MB batches awaited between
- * chunks (backpressure without holding the file).
+ * Streams a whole source through a reader, counting what it reads; with an output, each
+ * event also goes there, and what the output asks to wait for is awaited between chunks
+ * (backpressure without holding the file). The output is finished at the end.
  */
 export async function streamAccessLog(
   name: string,
   source: ChunkSource,
   { reader, framing }: { reader: AccessLogReader; framing: Framing },
-  options: { sourceId?: string; unmapped?: boolean; writer?: Writer } = {},
+  options: { sourceId?: string; unmapped?: boolean; output?: EventOutput } = {},
 ): Promise<AccessLogSummary> {
   const problems = new ProblemList(1000);
   const classes: Record<string, number> = {};
   const decisions: Record<string, number> = {};
   let first: number | null = null;
   let last: number | null = null;
-  let pending: string[] = [];
-  let pendingChars = 0;
+  let waits: Promise<void>[] = [];
   const onEvent = (event: AccessEvent): void => {
     classes[event.actionClass] = (classes[event.actionClass] ?? 0) + 1;
     const decision = event.decision ?? 'none';
@@ -81,18 +74,8 @@ export async function streamAccessLog(
       if (first === null || event.time < first) first = event.time;
       if (last === null || event.time > last) last = event.time;
     }
-    if (options.writer) {
-      const line = JSON.stringify(event);
-      pending.push(line);
-      pendingChars += line.length + 1;
-    }
-  };
-  const flush = async (): Promise<void> => {
-    if (!options.writer || pending.length === 0) return;
-    const text = `${pending.join('\n')}\n`;
-    pending = [];
-    pendingChars = 0;
-    await options.writer.write(text);
+    const wait = options.output?.add(event);
+    if (wait) waits.push(wait);
   };
   const stream = createAccessLogStream({
     reader,
@@ -104,11 +87,15 @@ export async function streamAccessLog(
   });
   for await (const chunk of source.chunks()) {
     stream.push(chunk);
-    if (pendingChars >= FLUSH_CHARS) await flush();
+    if (waits.length > 0) {
+      const chunkWaits = waits;
+      waits = [];
+      await Promise.all(chunkWaits);
+    }
   }
   const stats = stream.end();
-  await flush();
-  await options.writer?.close();
+  await Promise.all(waits);
+  await options.output?.finish();
   return {
     records: stats.records,
     count: stats.events,

@@ -1,5 +1,6 @@
 // `custody inspect FILE [--json]`: detect and read one file headlessly, for scripts and CI.
-// `custody normalize FILE --out OUT.jsonl`: an access log's normalized events, one per line.
+// `custody normalize FILE --out OUT.jsonl`: an access log's normalized events, one per line,
+// or with `--to parquet` one row each (shared/formats/access-logs/parquet.ts).
 // runCli takes its I/O as arguments so tests drive it without a process or a disk.
 import { createWriteStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { readAny } from '../../shared/formats/read.ts';
 import { accessLogReaders } from '../../shared/formats/access-logs/index.ts';
 import { chooseReader, type ReaderChoice, type ReaderRefusal } from '../../shared/formats/access-logs/choose-reader.ts';
 import { parseFieldMapping, type FieldMapping } from '../../shared/formats/access-logs/mapping.ts';
-import { readHead, streamAccessLog, type AccessLogSummary, type ChunkSource, type Writer } from './access-log.ts';
+import { readHead, streamAccessLog, type AccessLogSummary, type ChunkSource } from './access-log.ts';
+import { eventOutput, OUTPUT_FORMATS, type OutputFormat, type Writer } from './event-output.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,6 +34,8 @@ const USAGE = `Usage:
   custody normalize FILE [--out OUT.jsonl] [--format ID | --mapping MAPPING.json]
                          [--source-id ID] [--unmapped]
                                          write an access log's normalized events, one per line
+  custody normalize FILE --to parquet --out OUT.parquet [options as above]
+                                         the same events as Parquet, one row each
   custody --help                         show this help
 
 inspect prints the format, what was read and every problem found.
@@ -44,6 +48,9 @@ add rubrics and criteria.
 normalize streams FILE (gzip too) and writes to OUT, or to stdout without --out; --format
 overrides detection (an access-log format id), --mapping applies a saved column mapping,
 --unmapped lists each event's raw paths no field came from. A summary goes to stderr.
+--to jsonl|parquet picks the output (default jsonl); parquet needs --out. Its columns
+(nested fields flattened to snake_case, time as UTC microseconds, raw and raw_digest kept)
+are listed in shared/formats/README.md, "Parquet export of access events".
 Exit status:
   0  read: at least one transcript, rubric or event (problems are listed, not fatal)
   1  format not recognised (an empty file included), or not an access log (normalize)
@@ -220,13 +227,14 @@ async function inspect(args: string[], io: CliIo): Promise<number> {
 interface NormalizeArgs {
   path: string;
   out?: string;
+  to: OutputFormat;
   format?: string;
   mapping?: string;
   sourceId?: string;
   unmapped: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--out', '--format', '--mapping', '--source-id']);
+const VALUE_FLAGS = new Set(['--out', '--format', '--mapping', '--source-id', '--to']);
 
 function parseNormalizeArgs(args: string[]): NormalizeArgs | string {
   const values: Record<string, string> = {};
@@ -248,7 +256,17 @@ function parseNormalizeArgs(args: string[]): NormalizeArgs | string {
   }
   if (paths.length !== 1) return 'expects exactly one FILE';
   if (values['--format'] && values['--mapping']) return '--format and --mapping exclude each other';
-  return { path: paths[0]!, out: values['--out'], format: values['--format'], mapping: values['--mapping'], sourceId: values['--source-id'], unmapped };
+  const to = values['--to'] ?? 'jsonl';
+  if (!isOutputFormat(to)) return `--to takes ${OUTPUT_FORMATS.join(' or ')}, not ${to}`;
+  const out = values['--out'];
+  if (to === 'parquet' && out === undefined) return '--to parquet needs --out FILE (Parquet is not written to a terminal)';
+  // JSON Lines in a file named .parquet would only fail later, in whatever opens it.
+  if (to === 'jsonl' && out?.toLowerCase().endsWith('.parquet')) return `${out} names a Parquet file: add --to parquet (the default output is jsonl)`;
+  return { path: paths[0]!, out, to, format: values['--format'], mapping: values['--mapping'], sourceId: values['--source-id'], unmapped };
+}
+
+function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
 }
 
 type Chosen = Extract<ReaderChoice, { ok: true }>;
@@ -316,23 +334,34 @@ async function normalize(args: string[], io: CliIo): Promise<number> {
   }
   let writer: Writer;
   try {
-    writer = parsed.out ? await openOut(io, parsed.out) : { write: (text) => io.stdout(text), close: () => undefined };
+    writer = parsed.out ? await openOut(io, parsed.out) : stdoutWriter(io);
   } catch (error) {
     io.stderr(fileError(parsed.out!, error).replace('cannot read', 'cannot write'));
     return EXIT.usage;
   }
   let summary: AccessLogSummary;
   try {
-    summary = await streamAccessLog(name, source, chosen, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, writer });
+    summary = await streamAccessLog(name, source, chosen, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, output: eventOutput(parsed.to, writer) });
   } catch (error) {
     io.stderr(fileError(parsed.path, error));
     return EXIT.usage;
   }
-  const to = parsed.out ? ` to ${parsed.out}` : '';
+  const to = parsed.out ? ` to ${parsed.out}${parsed.to === 'parquet' ? ' as Parquet' : ''}` : '';
   const lines = [`custody normalize: ${summary.count} events from ${summary.records} records of ${parsed.path} (${chosen.reader.format})${to}; ${summary.errorCount} problems`];
   lines.push(...problemLines(summary.errors, summary.errorCount));
   io.stderr(`${lines.join('\n')}\n`);
   return summary.count === 0 ? nothingRead(io, parsed.path, summary.errors, 'events') : EXIT.ok;
+}
+
+/** Text only: parsing refuses --to parquet without --out, so bytes never reach a terminal. */
+function stdoutWriter(io: CliIo): Writer {
+  return {
+    write(data) {
+      if (typeof data !== 'string') throw new Error('binary output needs --out');
+      io.stdout(data);
+    },
+    close: () => undefined,
+  };
 }
 
 async function openOut(io: CliIo, path: string): Promise<Writer> {
@@ -352,15 +381,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return EXIT.usage;
 }
 
-/** The process entry: real stdout, stderr and files. */
-export function main(argv: readonly string[]): Promise<number> {
-  return runCli(argv, {
+/** The process's I/O: real stdout, stderr and files (streamed both ways). */
+export function nodeIo(): CliIo {
+  return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: async (path) => new Uint8Array(await readFile(path)),
     readChunks: fileChunks,
     openWrite: openFileWriter,
-  });
+  };
+}
+
+/** The process entry. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCli(argv, nodeIo());
 }
 
 const READ_CHUNK = 1 << 20;
@@ -380,7 +414,7 @@ async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
   }
 }
 
-/** A file writer that waits for the stream to drain, so output never piles up in memory. */
+/** A file writer (text or bytes) that waits for the stream to drain, so output never piles up in memory. */
 async function openFileWriter(path: string): Promise<Writer> {
   const stream = createWriteStream(path);
   await new Promise<void>((resolve, reject) => {
@@ -392,9 +426,9 @@ async function openFileWriter(path: string): Promise<Writer> {
     failure = error;
   });
   return {
-    async write(text) {
+    async write(data) {
       if (failure) throw failure;
-      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+      if (!stream.write(data)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

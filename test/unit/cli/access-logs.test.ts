@@ -19,6 +19,7 @@ function io(files: Record<string, Uint8Array> = {}, chunk = 97) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, string> = {};
+  const binary: Record<string, Uint8Array[]> = {};
   const bytesOf = async (path: string) => files[path] ?? new Uint8Array(await readFile(path));
   const cli: CliIo = {
     stdout: (t) => out.push(t),
@@ -30,10 +31,14 @@ function io(files: Record<string, Uint8Array> = {}, chunk = 97) {
     },
     openWrite: async (path) => {
       written[path] = '';
-      return { write: (t) => void (written[path] += t), close: () => undefined };
+      binary[path] = [];
+      return {
+        write: (data) => void (typeof data === 'string' ? (written[path] += data) : binary[path]!.push(data.slice())),
+        close: () => undefined,
+      };
     },
   };
-  return { cli, stdout: () => out.join(''), stderr: () => err.join(''), written };
+  return { cli, stdout: () => out.join(''), stderr: () => err.join(''), written, binary: (path: string) => Buffer.concat(binary[path] ?? []) };
 }
 
 const events = (jsonl: string) => jsonl.split('\n').filter(Boolean).map((l) => AccessEvent.parse(JSON.parse(l)));
@@ -117,7 +122,7 @@ describe('custody normalize', () => {
     const unknown = io({ 'notes.yaml': new TextEncoder().encode('a: 1\n') });
     expect(await runCli(['normalize', 'notes.yaml'], unknown.cli)).toBe(1);
     expect(unknown.stderr()).toMatch(/unsupported format: YAML/);
-    for (const argv of [['normalize'], ['normalize', 'a', 'b'], ['normalize', 'a', '--out'], ['normalize', 'a', '--bogus'], ['normalize', 'a', '--format', 'x', '--mapping', 'y']]) {
+    for (const argv of [['normalize'], ['normalize', 'a', 'b'], ['normalize', 'a', '--out'], ['normalize', 'a', '--bogus'], ['normalize', 'a', '--format', 'x', '--mapping', 'y'], ['normalize', 'a', '--to', 'csv', '--out', 'o']]) {
       const bad = io();
       expect(await runCli(argv, bad.cli), argv.join(' ')).toBe(2);
       expect(bad.stderr()).toContain('Usage:');
@@ -128,6 +133,39 @@ describe('custody normalize', () => {
     const missing = io();
     expect(await runCli(['normalize', '/no/such/file.jsonl'], missing.cli)).toBe(2);
     expect(missing.stderr()).toBe('custody: cannot read /no/such/file.jsonl: no such file\n');
+  });
+});
+
+describe('custody normalize --to parquet', () => {
+  it('writes a Parquet file to --out and says so on stderr', async () => {
+    const { cli, stderr, binary, written } = io();
+    expect(await runCli(['normalize', `${LOGS}okta/system-log.jsonl`, '--to', 'parquet', '--out', 'out.parquet'], cli)).toBe(0);
+    const bytes = binary('out.parquet');
+    expect(written['out.parquet']).toBe('');
+    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');
+    expect(new TextDecoder().decode(bytes.subarray(-4))).toBe('PAR1');
+    expect(stderr()).toMatch(/^custody normalize: 8 events from 9 records of \S+system-log\.jsonl \(okta-system-log\) to out\.parquet as Parquet; 1 problems\n/);
+  });
+
+  it('needs --out, takes only jsonl or parquet, and will not write JSON Lines into a .parquet file (exit 2)', async () => {
+    const cases: [string[], string][] = [
+      [['--to', 'parquet'], 'custody normalize: --to parquet needs --out FILE (Parquet is not written to a terminal)\n'],
+      [['--to', 'csv', '--out', 'x.csv'], 'custody normalize: --to takes jsonl or parquet, not csv\n'],
+      [['--out', 'events.parquet'], 'custody normalize: events.parquet names a Parquet file: add --to parquet (the default output is jsonl)\n'],
+    ];
+    for (const [args, message] of cases) {
+      const run = io();
+      expect(await runCli(['normalize', `${LOGS}okta/system-log.jsonl`, ...args], run.cli), args.join(' ')).toBe(2);
+      expect(run.stderr().startsWith(`${message}\nUsage:`), run.stderr()).toBe(true);
+      expect(run.written).toEqual({});
+    }
+  });
+
+  it('lists --to in the usage text', async () => {
+    const { cli, stdout } = io();
+    expect(await runCli(['normalize', '--help'], cli)).toBe(0);
+    expect(stdout()).toContain('custody normalize FILE --to parquet --out OUT.parquet');
+    expect(stdout()).toContain('--to jsonl|parquet picks the output (default jsonl)');
   });
 });
 
