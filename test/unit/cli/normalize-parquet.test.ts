@@ -19,7 +19,7 @@ import { parseFieldMapping, type FieldMapping } from '../../../shared/formats/ac
 import { readWith } from '../../../shared/formats/access-logs/pipeline.ts';
 import type { AccessEvent } from '../../../shared/model/access-event.ts';
 import { oktaJsonlChunks } from '../../bench/access-log/generate-okta.ts';
-import { readParquetBack } from '../access-logs/duckdb-parquet.ts';
+import { expectedRow, readParquetBack } from '../access-logs/duckdb-parquet.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(REPO, 'test/fixtures/access-logs');
@@ -51,70 +51,6 @@ function pipelineEvents(path: string, options: { mapping?: FieldMapping; unmappe
   const choice = chooseReader({ name: file.name, head: file.bytes, readers: accessLogReaders, mapping: options.mapping });
   if (!choice.ok) throw new Error(choice.message);
   return readWith(choice.reader, file, { unmapped: options.unmapped }).events;
-}
-
-const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
-const micros = (value: number | null | undefined): bigint | null => (value === null || value === undefined ? null : BigInt(value));
-
-/** One event as the documented row (shared/formats/README.md), written out from the model field by field. */
-function expectedRow(e: AccessEvent, digest: string): Record<string, unknown> {
-  const hop = e.delegation[0];
-  return {
-    id: e.id,
-    native_id: orNull(e.nativeId),
-    source_id: e.source.id,
-    source_format: e.source.format,
-    source_line: BigInt(e.source.line),
-    source_record: BigInt(e.source.record),
-    time: micros(e.time),
-    action_native: e.actionNative,
-    action_class: e.actionClass,
-    outcome: e.outcome,
-    decision: e.decision,
-    reason: orNull(e.reason),
-    actor_id: orNull(e.actor.id),
-    actor_type: e.actor.type,
-    actor_name: orNull(e.actor.name),
-    actor_client_id: orNull(e.actor.clientId),
-    subject_user: orNull(e.subjectUser),
-    delegation: e.delegation.map((h) => ({ actor: h.actor, client_id: orNull(h.clientId), via: orNull(h.via) })),
-    delegation_actor: hop ? hop.actor : null,
-    delegation_client_id: orNull(hop?.clientId),
-    delegation_via: orNull(hop?.via),
-    credential_type: orNull(e.credential?.type),
-    credential_id: orNull(e.credential?.id),
-    credential_jti: orNull(e.credential?.jti),
-    credential_issued: micros(e.credential?.issued),
-    credential_expires: micros(e.credential?.expires),
-    credential_audience: e.credential ? e.credential.audience : null,
-    mfa_performed: e.mfa ? e.mfa.performed : null,
-    mfa_method: orNull(e.mfa?.method),
-    step_up: e.stepUp,
-    scopes_granted: e.scopesGranted,
-    scopes_requested: e.scopesRequested,
-    tenant: orNull(e.tenant),
-    target_service: orNull(e.target.service),
-    target_operation: orNull(e.target.operation),
-    target_resource_ids: e.target.resourceIds,
-    mcp_server: orNull(e.mcp?.server),
-    mcp_method: orNull(e.mcp?.method),
-    mcp_tool: orNull(e.mcp?.tool),
-    mcp_session: orNull(e.mcp?.session),
-    mcp_jsonrpc_id: orNull(e.mcp?.jsonrpcId),
-    src_ip: orNull(e.src.ip),
-    src_user_agent: orNull(e.src.userAgent),
-    trace_id: orNull(e.correlation.traceId),
-    span_id: orNull(e.correlation.spanId),
-    parent_span_id: orNull(e.correlation.parentSpanId),
-    request_id: orNull(e.correlation.requestId),
-    transaction_id: orNull(e.correlation.transactionId),
-    conversation_id: orNull(e.correlation.conversationId),
-    tool_call_id: orNull(e.correlation.toolCallId),
-    session_id: orNull(e.correlation.sessionId),
-    unmapped: e.unmapped ?? null,
-    raw: e.raw,
-    raw_digest: digest,
-  };
 }
 
 const TIMESTAMPS = new Set(['time', 'credential_issued', 'credential_expires']);

@@ -252,6 +252,11 @@ export interface LogEngine {
   mappings?(): Promise<SavedMapping[]>;
   /** A FieldMapping (shared/formats/access-logs/mapping.ts); validated by the engine. */
   saveMapping?(mapping: unknown): Promise<SavedMapping>;
+  /**
+   * The events the filter selects, in `sort` order, as one Parquet file with the columns of
+   * shared/formats/access-logs/parquet.ts (each event re-read from its raw record).
+   */
+  exportParquet?(filter: EventFilter, sort: SortOrder): Promise<{ blob: Blob; events: number }>;
   /** Stops the worker. */
   close?(): void;
 }

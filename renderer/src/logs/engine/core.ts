@@ -5,6 +5,7 @@ import type { CustodyDb } from '../../db/database.ts';
 import type { LogChunkRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
 import { parseFieldMapping } from '../../../../shared/formats/access-logs/mapping.ts';
+import { EventParquetWriter } from '../../../../shared/formats/access-logs/parquet.ts';
 import { nextTask } from '../../runtime/next-task.ts';
 import type {
   EventAnnotation,
@@ -27,7 +28,7 @@ import type {
 import { Annotations, type AnnotationPatch } from './annotations.ts';
 import { buildChunk, type BuiltChunk, type RecordBatch } from './chunk-build.ts';
 import { ChunkCatalog, sourcesInOrder } from './storage/catalog.ts';
-import type { FileStore } from './storage/files.ts';
+import { writeAll, type FileStore } from './storage/files.ts';
 import { moveOldChunks } from './storage/move-old-chunks.ts';
 import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { EventDetails } from './event-detail.ts';
@@ -60,6 +61,8 @@ export interface CoreOptions {
 }
 
 const SURROUNDING_MAX = 1000;
+/** The engine's scratch file for an export, removed with the other unknown files at the next open. */
+const EXPORT_FILE = 'export.parquet';
 
 /** The engine itself: every forwarded LogEngine method, plus ingest with its controls. */
 export class LogEngineCore implements EngineMethods {
@@ -384,6 +387,35 @@ export class LogEngineCore implements EngineMethods {
     const chunk = this.store.chunkOf(row);
     const annotation = this.annotations.get(summary.id);
     return this.details.detail(chunk, row - chunk.base, summary, this.sourceRows.get(chunk.sourceId), annotation);
+  }
+
+  // ---- export
+
+  async exportParquet(filter: EventFilter, sort: SortOrder): Promise<{ blob: Blob; events: number }> {
+    const sel = await this.selection(filter);
+    const rows = page(sel, sort === 'time-desc', 0, sel.count);
+    const file = await this.options.files.open(EXPORT_FILE);
+    file.truncate(0);
+    let at = 0;
+    const writer = new EventParquetWriter({
+      write: (bytes) => {
+        writeAll(file, bytes, at);
+        at += bytes.length;
+      },
+    });
+    for (const r of rows) {
+      const chunk = this.store.chunkOf(r);
+      const source = this.sourceRows.get(chunk.sourceId);
+      const id = eventIdOf(this.store, r);
+      const stored = { id, line: this.store.line(r), subjectUser: this.store.value('subjectUser', r), tenant: this.store.value('tenant', r) };
+      const event = source ? this.details.normalized(source, stored, this.details.record(chunk, r - chunk.base)) : null;
+      if (!event) throw new Error(`event ${id} could not be read again from its raw record; nothing was exported`);
+      const full = writer.add(event);
+      if (full) await full;
+    }
+    await writer.finish();
+    file.flush();
+    return { blob: await this.options.files.blob(EXPORT_FILE), events: rows.length };
   }
 
   // ---- annotations, views, mappings

@@ -4,6 +4,7 @@
 // stored: raw + reader rebuild them).
 import type { EventAnnotationRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
+import type { AccessEvent } from '../../../../shared/model/access-event.ts';
 import { isProblem } from '../../../../shared/formats/access-logs/reader.ts';
 import { createRecordStream, type RawRecord } from '../../../../shared/formats/stream/record-stream.ts';
 import type { EventDetail, EventRow } from './contract.ts';
@@ -58,9 +59,21 @@ export class EventDetails {
   }
 
   private renormalize(source: LogSourceRow | undefined, summary: EventRow, raw: string): Record<string, unknown> {
-    const reader = source ? readerFor(source.format, source.mapping, this.readers) : null;
-    const fallback = { ...summary, note: 'normalized fields from the store (the reader could not re-read this record)' } as Record<string, unknown>;
-    if (!reader || !source) return fallback;
+    const event = source ? this.normalized(source, { id: summary.id, line: summary.line ?? 1, subjectUser: summary.subjectUser, tenant: summary.tenant }, raw) : null;
+    if (!event) return { ...summary, note: 'normalized fields from the store (the reader could not re-read this record)' } as Record<string, unknown>;
+    return JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+  }
+
+  /**
+   * The AccessEvent `stored.id` of `raw` as the source's reader makes it again, or null when
+   * it cannot. One of several events of a record (an OTLP span) is re-read from its own raw
+   * alone: it takes its stored id back, and the user and tenant the reader had inferred
+   * from the record's other spans come from the store when the span alone lacks them.
+   */
+  normalized(source: LogSourceRow, stored: { id: string; line: number; subjectUser: string; tenant: string }, raw: string): AccessEvent | null {
+    const { id, line } = stored;
+    const reader = readerFor(source.format, source.mapping, this.readers);
+    if (!reader) return null;
     try {
       let value: unknown;
       if (source.csvHeader !== undefined) {
@@ -73,15 +86,24 @@ export class EventDetails {
       } else {
         value = JSON.parse(raw);
       }
-      const local = summary.id.slice(source.id.length + 1);
+      const local = id.slice(source.id.length + 1);
       const ordinal = Number.parseInt(local, 10) || 1;
-      const result = reader.normalize(value, { sourceId: source.id, format: source.format, line: summary.line ?? 1, ordinal, raw });
-      if (isProblem(result)) return fallback;
+      const result = reader.normalize(value, { sourceId: source.id, format: source.format, line, ordinal, raw });
+      if (isProblem(result)) return null;
       const events = Array.isArray(result) ? result : [result];
-      const event = events.find((e) => e.id === summary.id) ?? events[0];
-      return event ? (JSON.parse(JSON.stringify(event)) as Record<string, unknown>) : fallback;
+      const same = events.find((e) => e.id === id);
+      if (same) return same;
+      const part = events[0];
+      if (!part) return null;
+      return {
+        ...part,
+        id,
+        source: { ...part.source, line, record: ordinal },
+        subjectUser: part.subjectUser ?? (stored.subjectUser || undefined),
+        tenant: part.tenant ?? (stored.tenant || undefined),
+      };
     } catch {
-      return fallback;
+      return null;
     }
   }
 }

@@ -23,7 +23,7 @@ export type EngineMethods = { [M in Forwarded]-?: NonNullable<LogEngine[M]> };
 
 export const forwardedMethods = [
   'open', 'sources', 'removeSource', 'problems', 'query', 'facets', 'histogram', 'timeRange', 'event', 'surrounding', 'annotate',
-  'interruptedImports', 'tags', 'savedViews', 'saveView', 'deleteView', 'mappings', 'saveMapping',
+  'interruptedImports', 'tags', 'savedViews', 'saveView', 'deleteView', 'mappings', 'saveMapping', 'exportParquet',
 ] as const satisfies readonly Forwarded[];
 
 // Fails to compile when LogEngine gains a method the list above does not forward.

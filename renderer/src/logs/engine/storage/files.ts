@@ -18,6 +18,8 @@ export interface SyncFile {
 /** A directory of SyncFiles (one per log source), created on first open. */
 export interface FileStore {
   open(name: string): Promise<SyncFile>;
+  /** The file's bytes as a Blob (backed by the file, not memory, where the platform allows); closes it. */
+  blob(name: string): Promise<Blob>;
   remove(name: string): Promise<void>;
   list(): Promise<string[]>;
   /** Closes every open file (the engine stops). */
@@ -54,6 +56,13 @@ export class MemoryFileStore implements FileStore {
     let f = this.files.get(name);
     if (!f) this.files.set(name, (f = new MemoryFile()));
     return f;
+  }
+
+  async blob(name: string): Promise<Blob> {
+    const f = this.files.get(name);
+    const bytes = new Uint8Array(f?.size() ?? 0);
+    f?.read(bytes, 0);
+    return new Blob([bytes]);
   }
 
   async remove(name: string): Promise<void> {

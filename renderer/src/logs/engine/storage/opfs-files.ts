@@ -15,6 +15,7 @@ interface SyncAccessHandle {
 
 interface FileHandle {
   createSyncAccessHandle(): Promise<SyncAccessHandle>;
+  getFile(): Promise<File>;
 }
 
 interface DirectoryHandle {
@@ -70,6 +71,14 @@ export class OpfsFileStore implements FileStore {
       flush: () => h.flush(),
       close: () => h.close(),
     };
+  }
+
+  async blob(name: string): Promise<Blob> {
+    // A File of an OPFS file reads from disk; it cannot be taken while a handle is open.
+    const f = this.open_.get(name);
+    this.open_.delete(name);
+    if (f) (await f.catch(() => null))?.close();
+    return (await (await this.directory()).getFileHandle(name)).getFile();
   }
 
   async remove(name: string): Promise<void> {
