@@ -533,3 +533,26 @@ test('an access log picked in the Library goes to the Logs workbench', async ({ 
   await expect(page.getByRole('table', { name: 'Log sources' }).getByRole('row').filter({ hasText: 'descope-e2e.json' })).toContainText('59', { timeout: 30_000 });
   expect(pageErrors).toEqual([]);
 });
+
+test('Export Parquet saves the events of the current filter, and DuckDB reads them back', async ({ page, pageErrors }) => {
+  await openLogs(page);
+  await facet(page, 'Decision').getByRole('button', { name: /deny/ }).first().click();
+  await expect(page.getByRole('list', { name: 'Active filters' }).getByText(/deny/)).toBeVisible();
+  const shown = await eventCount(page);
+  expect(shown).toBeGreaterThan(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Parquet' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^custody-events-\d{8}-\d{6}\.parquet$/);
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`Saved ${shown} events? as Parquet`) })).toBeVisible();
+  await page.screenshot({ path: join(screens, 'logs-export.png') });
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const duck = await DuckDBInstance.create(':memory:');
+  const c = await duck.connect();
+  const path = (await file.path())!.replaceAll("'", "''");
+  const [row] = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (decision = 'deny') AS denied, count(*) FILTER (raw_digest LIKE 'sha256:%') AS digests FROM read_parquet('${path}')`)).getRowObjectsJS();
+  c.closeSync();
+  duck.closeSync();
+  expect(row).toEqual({ n: BigInt(shown), denied: BigInt(shown), digests: BigInt(shown) });
+  expect(pageErrors).toEqual([]);
+});

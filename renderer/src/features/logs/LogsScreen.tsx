@@ -11,6 +11,7 @@ import { ColumnPicker } from './ColumnPicker.tsx';
 import { installLogBenchHook } from '../../logs/engine/bench-hook.ts';
 import { logEngine, openLogEngine } from './engine-instance.ts';
 import { EventDrawer } from './EventDrawer.tsx';
+import { ExportEvents } from './ExportEvents.tsx';
 import { FacetsPanel } from './FacetsPanel.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { zoneLabel } from './format.ts';
@@ -165,6 +166,7 @@ export function LogsScreen() {
         <div className="lg-top-actions">
           <SavedViews />
           <ShareView />
+          <ExportEvents total={tab === 'events' ? rows.total : undefined} />
           <ColumnPicker />
           <div className="lg-seg" role="group" aria-label="Time zone">
             <button type="button" className="btn btn-sm" aria-pressed={zone === 'utc'} onClick={() => setZone('utc')}>
