@@ -9,8 +9,7 @@ import { codedColumns, grow, packedAt, packedColumns, type CodedColumn, type Pac
 import { Dictionary } from './dictionary.ts';
 import { Lru } from './lru.ts';
 import { mergeRuns, sortRun, type TimeRun } from './time-order.ts';
-import { decodePart, type PartValue } from './storage/chunk-codec.ts';
-import { displayParts, part, residentParts, spanOf } from './storage/chunk-parts.ts';
+import { displayParts, part, readParts, residentParts } from './storage/chunk-parts.ts';
 
 /** Coded columns in memory: the stored ones plus the chunk's source. */
 export type StoreColumn = CodedColumn | 'source';
@@ -79,13 +78,7 @@ export class EventStore {
 
   /** Adds a committed chunk: its resident parts from `bytes` (the whole chunk, just encoded) or its file. */
   append(row: LogChunkRow, bytes?: Uint8Array): LoadedChunk {
-    const span = spanOf(row.parts, residentParts);
-    const data = bytes ?? this.read(row, span.at, span.length);
-    const base0 = bytes ? 0 : span.at;
-    const get = (name: string): PartValue | Uint8Array | undefined => {
-      const ref = row.parts[name];
-      return ref ? decodePart(data, ref, base0) : undefined;
-    };
+    const get = readParts(row.parts, residentParts, (at, length) => this.read(row, at, length), bytes);
     const base = this.rows;
     const n = row.count;
     this.reserve(base + n);
@@ -115,12 +108,7 @@ export class EventStore {
     const hit = this.shown.get(chunk.id);
     if (hit) return hit;
     const { row } = chunk;
-    const span = spanOf(row.parts, displayParts);
-    const data = this.read(row, span.at, span.length);
-    const get = (name: string) => {
-      const ref = row.parts[name];
-      return ref ? decodePart(data, ref, span.at) : undefined;
-    };
+    const get = readParts(row.parts, displayParts, (at, length) => this.read(row, at, length));
     const packed = {} as ChunkDisplay['packed'];
     for (const c of packedColumns) {
       const offsets = get(part.packedOffsets(c)) as Uint32Array | undefined;

@@ -14,8 +14,7 @@ import { andInto, newBitset, setBit, type Bitset } from './bitset.ts';
 import { searchCase, searchTerms } from './search-terms.ts';
 import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
 import type { Dictionary } from './dictionary.ts';
-import { decodePart } from './storage/chunk-codec.ts';
-import { part, spanOf, textParts } from './storage/chunk-parts.ts';
+import { part, readParts, textParts } from './storage/chunk-parts.ts';
 import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
 
 interface TextChunk {
@@ -55,15 +54,13 @@ export class TextIndex {
 
   /** Adds a chunk's in-memory parts, from `bytes` (the whole chunk, just encoded) or its file. */
   add(row: LogChunkRow, base: number, bytes?: Uint8Array): void {
-    const span = spanOf(row.parts, textParts);
-    const data = bytes ?? this.read(row, span.at, span.length);
-    const at = bytes ? 0 : span.at;
+    const parts = readParts(row.parts, textParts, (at, length) => this.read(row, at, length), bytes);
     const get = (name: string) => {
-      const ref = row.parts[name];
-      if (!ref) throw new Error(`chunk ${row.id} has no ${name}`);
-      // Copied out of the span, so a just-encoded chunk's other bytes are not kept alive.
-      const value = decodePart(data, ref, at);
-      return Array.isArray(value) ? value : value.slice();
+      const value = parts(name);
+      if (!value) throw new Error(`chunk ${row.id} has no ${name}`);
+      // A just-encoded chunk's parts are copied out, so its other bytes are not kept alive;
+      // parts read from the file are views of that read alone.
+      return bytes && !Array.isArray(value) ? value.slice() : value;
     };
     const values = get(part.values) as string[];
     const n = values.length;

@@ -62,14 +62,19 @@ export class ChunkCatalog {
     return readExact(this.file(row.sourceId), row.at + at, length);
   }
 
+  /** Writes a chunk's bytes at `at`, the source's committed length (dropping any torn tail first). */
+  append(sourceId: string, bytes: Uint8Array, at: number): void {
+    const file = this.file(sourceId);
+    if (file.size() !== at) file.truncate(at);
+    writeAll(file, bytes, at);
+  }
+
   async commit(c: ChunkCommit): Promise<LogChunkRow | null> {
     let row: LogChunkRow | null = null;
     if (c.chunk) {
       const { encoded } = c.chunk;
       const at = (c.source.storedBytes ?? 0) - encoded.bytes.length;
-      const file = this.file(c.source.id);
-      if (file.size() !== at) file.truncate(at);
-      writeAll(file, encoded.bytes, at);
+      this.append(c.source.id, encoded.bytes, at);
       row = { ...c.chunk.row, at, length: encoded.bytes.length, parts: encoded.parts };
     }
     const db = this.db;

@@ -5,7 +5,7 @@ import type { CodedColumn, PackedColumn, SealedColumns } from '../columns.ts';
 import { codedColumns, packedColumns } from '../columns.ts';
 import type { TextChunkParts } from '../text-extract.ts';
 import { buildGramFilter } from '../text-grams.ts';
-import { ChunkEncoder, type EncodedChunk, type PartTable } from './chunk-codec.ts';
+import { ChunkEncoder, decodePart, type EncodedChunk, type PartTable, type PartValue } from './chunk-codec.ts';
 
 export const part = {
   time: 'time',
@@ -40,6 +40,25 @@ export function spanOf(parts: PartTable, names: readonly string[]): { at: number
     to = Math.max(to, p.at + p.length);
   }
   return from === Infinity ? { at: 0, length: 0 } : { at: from, length: to - from };
+}
+
+/**
+ * The named parts of a chunk, decoded: from `bytes` when the whole chunk is in hand (just
+ * encoded), else from ONE read of the group's span. Undefined for a part the chunk lacks.
+ */
+export function readParts(
+  parts: PartTable,
+  group: readonly string[],
+  read: (at: number, length: number) => Uint8Array,
+  bytes?: Uint8Array,
+): (name: string) => PartValue | Uint8Array | undefined {
+  const span = spanOf(parts, group);
+  const data = bytes ?? read(span.at, span.length);
+  const base = bytes ? 0 : span.at;
+  return (name) => {
+    const ref = parts[name];
+    return ref ? decodePart(data, ref, base) : undefined;
+  };
 }
 
 const encoder = new TextEncoder();

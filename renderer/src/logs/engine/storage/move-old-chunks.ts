@@ -7,7 +7,6 @@ import type { EventChunkRow, LogSourceRow, RawChunkRow, TextChunkRow } from '../
 import { codedColumns, packStrings, type PackedStrings, type SealedColumns } from '../columns.ts';
 import { codesFrom } from '../dictionary.ts';
 import { buildTextChunk, type TextChunkParts } from '../text-extract.ts';
-import { writeAll } from './files.ts';
 import type { ChunkCatalog } from './catalog.ts';
 import { encodeChunk } from './chunk-parts.ts';
 
@@ -67,11 +66,9 @@ export async function moveOldChunks(catalog: ChunkCatalog, source: LogSourceRow)
     const columns = columnsOfOldChunk(ev);
     const encoded = encodeChunk({ columns, raw: { text: raw.text, ends: new Uint32Array(raw.ends) }, text: textOf(text, raw) });
     const at = current.storedBytes ?? 0;
-    const file = catalog.file(source.id);
-    if (file.size() !== at) file.truncate(at);
-    writeAll(file, encoded.bytes, at);
+    catalog.append(source.id, encoded.bytes, at);
     // Flushed before the old rows go: they are the only other copy.
-    file.flush();
+    catalog.file(source.id).flush();
     const next: LogSourceRow = { ...current, storedBytes: at + encoded.bytes.length };
     await db.transaction('rw', [db.logChunks, db.eventChunks, db.rawChunks, db.textChunks, db.logSources], async () => {
       await db.logChunks.put({

@@ -73,18 +73,21 @@ export class OpfsFileStore implements FileStore {
     };
   }
 
-  async blob(name: string): Promise<Blob> {
-    // A File of an OPFS file reads from disk; it cannot be taken while a handle is open.
+  /** Closes and forgets the file's handle, if open. */
+  private async release(name: string): Promise<void> {
     const f = this.open_.get(name);
     this.open_.delete(name);
     if (f) (await f.catch(() => null))?.close();
+  }
+
+  async blob(name: string): Promise<Blob> {
+    // A File of an OPFS file reads from disk; it cannot be taken while a handle is open.
+    await this.release(name);
     return (await (await this.directory()).getFileHandle(name)).getFile();
   }
 
   async remove(name: string): Promise<void> {
-    const f = this.open_.get(name);
-    this.open_.delete(name);
-    if (f) (await f.catch(() => null))?.close();
+    await this.release(name);
     await (await this.directory()).removeEntry(name).catch((error: unknown) => {
       if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
     });
