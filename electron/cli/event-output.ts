@@ -48,8 +48,8 @@ export function jsonlOutput(writer: Writer): EventOutput {
 }
 
 /** The Parquet export (schema in shared/formats/README.md), written through the same Writer. */
-export function parquetOutput(writer: Writer): EventOutput {
-  const parquet = new EventParquetWriter({ write: (bytes) => writer.write(bytes) });
+export async function parquetOutput(writer: Writer): Promise<EventOutput> {
+  const parquet = await EventParquetWriter.create({ write: (bytes) => writer.write(bytes) });
   return {
     add: (event) => parquet.add(event),
     async finish() {
@@ -59,6 +59,6 @@ export function parquetOutput(writer: Writer): EventOutput {
   };
 }
 
-export function eventOutput(format: OutputFormat, writer: Writer): EventOutput {
+export async function eventOutput(format: OutputFormat, writer: Writer): Promise<EventOutput> {
   return format === 'parquet' ? parquetOutput(writer) : jsonlOutput(writer);
 }

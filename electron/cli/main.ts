@@ -341,7 +341,7 @@ async function normalize(args: string[], io: CliIo): Promise<number> {
   }
   let summary: AccessLogSummary;
   try {
-    summary = await streamAccessLog(name, source, chosen, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, output: eventOutput(parsed.to, writer) });
+    summary = await streamAccessLog(name, source, chosen, { sourceId: parsed.sourceId, unmapped: parsed.unmapped, output: await eventOutput(parsed.to, writer) });
   } catch (error) {
     io.stderr(fileError(parsed.path, error));
     return EXIT.usage;

@@ -3,23 +3,12 @@
 // in parallel with writing the previous batch); the CLI and tests call it the same way.
 // Duplicate detection across re-imports uses the file's own SHA-256 (one digest per file),
 // so per-event digests are evidence, not a hot-path lookup key.
-import { Sha256, sha256Digest } from '../../crypto/index.ts';
+import { sha256Digest } from '../../crypto/index.ts';
 import type { AccessEvent } from '../../model/access-event.ts';
 
 /** SHA-256 of one raw record as "sha256:<hex>". */
 export async function rawDigest(raw: string): Promise<string> {
   return sha256Digest(raw);
-}
-
-const utf8 = new TextEncoder();
-
-/**
- * The same digest computed synchronously (the JS core), for callers that cannot await per
- * event: the Parquet export digests in `add`. In Node it measured ~14 µs a 420-byte record
- * against ~23 µs for WebCrypto batched 256 at a time.
- */
-export function rawDigestSync(raw: string): string {
-  return `sha256:${new Sha256().update(utf8.encode(raw)).hex()}`;
 }
 
 /** Fills rawDigest on every event of a batch (in place), `parallel` digests in flight at a time. */

@@ -5,7 +5,7 @@
 // row group, never the log. Pure JS over a ByteSink: runs in the CLI and in a worker alike.
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { AccessEvent } from '../../model/access-event.ts';
-import { rawDigestSync } from './digest.ts';
+import { sha256DigestSync } from '../../crypto/index.ts';
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
@@ -94,8 +94,8 @@ export const EVENT_COLUMNS: readonly EventColumn[] = [
   text('session_id', (e) => e.correlation.sessionId),
   texts('unmapped', (e) => e.unmapped),
   text('raw', (e) => e.raw, true),
-  // The store fills rawDigest in batches; an event that has none yet is digested here.
-  text('raw_digest', (e) => e.rawDigest ?? rawDigestSync(e.raw), true),
+  // The store fills rawDigest in batches; the writer digests an event that has none yet.
+  text('raw_digest', (e) => e.rawDigest, true),
 ];
 
 /** Written into the file's key-value metadata: which column set this is. */
@@ -159,6 +159,7 @@ export interface ByteSink {
 }
 
 const PIECE_BYTES = 1 << 20;
+const utf8 = new TextEncoder();
 
 /** hyparquet-writer's ByteWriter handing its bytes to a sink in ~1 MB pieces, instead of growing to the file's size. */
 class SinkWriter extends ByteWriter {
@@ -235,7 +236,16 @@ export class EventParquetWriter {
   private failure: { error: unknown } | null = null;
   private finished = false;
 
-  constructor(sink: ByteSink, options: EventParquetOptions = {}) {
+  /** Opens a writer (async: it prepares the SHA-256 that fills missing raw digests). */
+  static async create(sink: ByteSink, options: EventParquetOptions = {}): Promise<EventParquetWriter> {
+    return new EventParquetWriter(sink, options, await sha256DigestSync());
+  }
+
+  private constructor(
+    sink: ByteSink,
+    options: EventParquetOptions,
+    private readonly digest: (bytes: Uint8Array) => string,
+  ) {
     this.rowGroupRows = options.rowGroupRows ?? 50_000;
     this.rowGroupRawChars = options.rowGroupRawChars ?? 64 * 1024 * 1024;
     this.out = new SinkWriter(sink);
@@ -249,6 +259,7 @@ export class EventParquetWriter {
    */
   add(event: AccessEvent): Promise<void> | undefined {
     if (this.finished) throw new Error('EventParquetWriter: add after finish');
+    if (event.rawDigest === undefined) event = { ...event, rawDigest: this.digest(utf8.encode(event.raw)) };
     for (let i = 0; i < EVENT_COLUMNS.length; i++) this.cells[i]!.push(EVENT_COLUMNS[i]!.value(event));
     this.rows++;
     this.rawChars += event.raw.length;

@@ -66,7 +66,7 @@ describe('EventParquetWriter', () => {
   it('cuts a row group every N rows and hands its bytes to the sink before finish', async () => {
     const all = events();
     const { sink, pieces, bytes } = memorySink();
-    const writer = new EventParquetWriter(sink, { rowGroupRows: 3 });
+    const writer = await EventParquetWriter.create(sink, { rowGroupRows: 3 });
     const returned = all.map((e) => writer.add(e));
     // Sync sink: nothing to wait for, but the first group's bytes are out already.
     expect(returned.every((r) => r === undefined)).toBe(true);
@@ -81,7 +81,7 @@ describe('EventParquetWriter', () => {
   it('also cuts a row group when the raw records reach a size', async () => {
     const all = events();
     const { sink, bytes } = memorySink();
-    const writer = new EventParquetWriter(sink, { rowGroupRawChars: 1 });
+    const writer = await EventParquetWriter.create(sink, { rowGroupRawChars: 1 });
     for (const e of all) writer.add(e);
     await writer.finish();
     expect((await readParquetBack(tempFile('one-each.parquet', bytes()))).rowGroups).toBe(all.length);
@@ -91,7 +91,7 @@ describe('EventParquetWriter', () => {
     const [first, second] = events();
     const given = 'sha256:' + 'ab'.repeat(32);
     const { sink, bytes } = memorySink();
-    const writer = new EventParquetWriter(sink);
+    const writer = await EventParquetWriter.create(sink);
     writer.add({ ...first!, rawDigest: given });
     writer.add(second!);
     await writer.finish();
@@ -111,7 +111,7 @@ describe('EventParquetWriter', () => {
         inFlight--;
       },
     };
-    const writer = new EventParquetWriter(sink, { rowGroupRows: 2 });
+    const writer = await EventParquetWriter.create(sink, { rowGroupRows: 2 });
     // Not awaited on purpose: the writer still keeps the sink's writes in order, one at a time.
     const waits = events().map((e) => writer.add(e));
     expect(waits.filter((w) => w !== undefined).length).toBe(Math.floor(events().length / 2));
@@ -123,14 +123,14 @@ describe('EventParquetWriter', () => {
   });
 
   it('fails finish when the sink fails, even if no one awaited the write', async () => {
-    const writer = new EventParquetWriter({ write: () => Promise.reject(new Error('disk full')) }, { rowGroupRows: 2 });
+    const writer = await EventParquetWriter.create({ write: () => Promise.reject(new Error('disk full')) }, { rowGroupRows: 2 });
     for (const e of events()) void writer.add(e)?.catch(() => undefined);
     await expect(writer.finish()).rejects.toThrow('disk full');
   });
 
   it('writes a readable file with every column and no rows when there are no events', async () => {
     const { sink, bytes } = memorySink();
-    const writer = new EventParquetWriter(sink);
+    const writer = await EventParquetWriter.create(sink);
     await writer.finish();
     const back = await readParquetBack(tempFile('empty.parquet', bytes()));
     expect(back.types.map(([name]) => name)).toEqual(EVENT_COLUMNS.map((c) => c.name));

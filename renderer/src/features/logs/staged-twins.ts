@@ -23,7 +23,7 @@ function digestOf(file: Blob): Promise<string> {
 }
 
 async function readDigest(file: Blob): Promise<string> {
-  const hash = new Sha256();
+  const hash = await Sha256.create();
   const reader = file.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();

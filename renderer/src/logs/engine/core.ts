@@ -397,7 +397,7 @@ export class LogEngineCore implements EngineMethods {
     const file = await this.options.files.open(EXPORT_FILE);
     file.truncate(0);
     let at = 0;
-    const writer = new EventParquetWriter({
+    const writer = await EventParquetWriter.create({
       write: (bytes) => {
         writeAll(file, bytes, at);
         at += bytes.length;

@@ -35,7 +35,7 @@ export async function fingerprintOf(input: IngestInput, head?: Uint8Array): Prom
 
 /** Hashes a whole stream (the hash worker's job, also used to confirm a duplicate). */
 export async function hashStream(stream: ReadableStream<Uint8Array>, onBytes?: (n: number) => void, signal?: { cancelled: boolean }): Promise<string | null> {
-  const hash = new Sha256();
+  const hash = await Sha256.create();
   const reader = stream.getReader();
   let n = 0;
   for (;;) {

@@ -143,7 +143,7 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
     const skipRecords = job.recordsCommitted;
     const skipLines = job.linesCommitted;
     const format = chosen.format;
-    const inline = sideHash ? null : new Sha256();
+    const inline = sideHash ? null : await Sha256.create();
 
     let batch = emptyBatch(skipRecords, skipLines);
     let seq = job.chunksCommitted;
