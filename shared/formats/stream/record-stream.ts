@@ -7,6 +7,7 @@ import { gunzipInto, isGzip, type ByteSink } from './gunzip.ts';
 import { createLineSplitter, type TextSink } from './lines.ts';
 import { createJsonSplitter } from './json-splitter.ts';
 import { createCsvSplitter } from './csv.ts';
+import { createLineBatcher, type LineBatch } from './byte-lines.ts';
 
 /** How a file is cut into records. `json` also takes `{"Records": […]}` envelopes and lone objects. */
 export type Framing = 'jsonl' | 'json' | 'csv';
@@ -91,6 +92,27 @@ export function createRecordStream(
       text.end();
     },
   };
+  return byteInput(plain, onProblem);
+}
+
+/**
+ * JSON Lines as batches of whole lines, never decoded (byte-lines.ts): the bulk import's
+ * reader; a worker cuts each batch into records with splitLines. The line cap is in bytes.
+ */
+export function createJsonlBatchStream(
+  options: { records: number; bytes: number; maxLineBytes?: number },
+  onBatch: (batch: LineBatch) => void,
+  onProblem: (problem: StreamProblem) => void,
+): RecordStream {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_RECORD_CHARS;
+  const lines = createLineBatcher({ records: options.records, bytes: options.bytes, maxLineBytes }, onBatch, (line, bytes) =>
+    onProblem({ line, message: `line is longer than ${maxLineBytes} bytes (${bytes}); skipped` }),
+  );
+  return byteInput(lines, onProblem);
+}
+
+/** Bytes in (gzip recognised by its magic bytes and inflated on the fly) → `plain`. */
+function byteInput(plain: ByteSink, onProblem: (problem: StreamProblem) => void): RecordStream {
   let sink: ByteSink | null = null;
   let bytesIn = 0;
   let compressed = false;

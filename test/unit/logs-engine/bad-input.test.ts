@@ -52,6 +52,31 @@ describe('bad input', () => {
     const big = rows.find((r) => r.line === 11)!;
     expect((await engine.event(big.row)).raw.length).toBe(huge.length);
   });
+
+  it('JSON Lines read as bytes: non-ASCII, invalid UTF-8, CRLF and a broken line keep every good record verbatim', async () => {
+    const lines = new TextDecoder().decode(oktaBytes(30)).trim().split('\n');
+    lines[3] = lines[3]!.replace('"displayName":"', '"displayName":"Zoë Ångström 😀 ');
+    lines[7] = '{"eventType": broken';
+    const bytes: number[] = [];
+    const decoder = new TextDecoder();
+    const expected = lines.map((line, i) => {
+      const encoded = [...new TextEncoder().encode(line)];
+      // Line 13 carries a byte that is not UTF-8 inside a string value.
+      if (i === 12) encoded.splice(line.indexOf('"displayName":"') + 15, 0, 0xff);
+      bytes.push(...encoded, ...(i % 2 ? [13, 10] : [10]));
+      return decoder.decode(Uint8Array.from(encoded));
+    });
+    expect(expected[12]).toContain('\ufffd');
+    const { engine } = testEngine({ batchRecords: 4 });
+    const result = await run(engine, fileOf('mixed.jsonl', Uint8Array.from(bytes), 333));
+    expect(result.status).toBe('imported');
+    expect(result.source).toMatchObject({ eventCount: 29, errorCount: 1 });
+    expect(await engine.problems(result.source!.id)).toEqual([expect.objectContaining({ line: 8, message: expect.stringMatching(/not valid JSON/) })]);
+    const { rows } = await engine.query({}, 'time-asc', 0, 50);
+    expect(rows).toHaveLength(29);
+    for (const r of rows) expect((await engine.event(r.row)).raw).toBe(expected[r.line! - 1]);
+    expect((await engine.query({ text: 'ångström' }, 'time-asc', 0, 10)).total).toBe(1);
+  });
 });
 
 describe('full-text semantics', () => {

@@ -26,7 +26,7 @@ function chunk(sourceId: string, seq: number, events: EventFields[]): [LogChunkR
   for (const e of events) b.add(e);
   const columns = b.seal();
   const ends = new Uint32Array(events.length);
-  const encoded = encodeChunk({ columns, raw: { text: '', ends }, text: buildTextChunk('', ends) });
+  const encoded = encodeChunk({ columns, raw: { bytes: new Uint8Array(0), ends }, text: buildTextChunk('', ends) });
   const id = `${sourceId}/${String(seq).padStart(6, '0')}`;
   files.set(id, encoded.bytes);
   const row: LogChunkRow = { id, sourceId, seq, count: columns.count, minTime: columns.minTime, maxTime: columns.maxTime, firstId: '', lastId: '', at: 0, length: encoded.bytes.length, parts: encoded.parts };

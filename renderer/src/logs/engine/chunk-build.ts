@@ -1,32 +1,52 @@
-// The parallel unit of ingest: a batch of records (cut by the engine's splitter) becomes
-// one finished chunk — parsed, normalized, columns built, raw records joined, the text
+// The parallel unit of ingest: a batch of records (cut by the engine's splitter, as UTF-8
+// bytes) becomes one finished chunk — decoded, parsed, normalized, columns built, the text
 // index extracted, all encoded as the bytes the store writes (storage/chunk-parts.ts).
+// The batch's bytes are the chunk's raw part as they are whenever each record made one
+// event whose raw is the record itself (the usual case); otherwise raw records are joined.
 // Runs in a chunk worker (chunk.worker.ts) or inline in tests.
 import type { AccessLogReader, RecordContext } from '../../../../shared/formats/access-logs/reader.ts';
 import { isProblem } from '../../../../shared/formats/access-logs/reader.ts';
 import type { Framing } from '../../../../shared/formats/stream/record-stream.ts';
 import { errorMessage } from '../../../../shared/formats/util/text.ts';
+import { splitLines, type LineBatch } from '../../../../shared/formats/stream/byte-lines.ts';
 import { ChunkBuilder } from './columns.ts';
 import { eventFields } from './event-fields.ts';
-import { joinRaw } from './raw-chunk.ts';
+import { decodeRecords, utf8Joined } from './raw-chunk.ts';
 import { buildTextChunk } from './text-extract.ts';
 import type { EncodedChunk } from './storage/chunk-codec.ts';
 import { encodeChunk } from './storage/chunk-parts.ts';
 
-export interface RecordBatch {
-  sourceId: string;
-  format: string;
-  framing: Framing;
-  seq: number;
-  /** The records' texts back to back; lengths[i] is record i's length in UTF-16 units. */
-  text: string;
-  lengths: Uint32Array;
+/** Records as UTF-8 back to back: `ends[i]` is record i's byte end. */
+export interface RecordsPayload {
+  kind: 'records';
+  bytes: Uint8Array;
+  ends: Uint32Array;
   lines: Uint32Array;
   ordinals: Uint32Array;
   /** CSV rows keyed by column name (absent for JSON framings). */
   fields?: Record<string, string>[];
+}
+
+/** Whole JSON Lines, cut into records here (splitLines), leaving out ordinals ≤ skipThrough. */
+export interface LinesPayload {
+  kind: 'lines';
+  lines: LineBatch;
+  skipThrough: number;
+}
+
+export type RecordBatch = {
+  sourceId: string;
+  format: string;
+  framing: Framing;
+  seq: number;
   /** A saved FieldMapping when the source is read through one (format "mapping:<name>"). */
   mapping?: unknown;
+} & (RecordsPayload | LinesPayload);
+
+/** The bytes a batch hands to its worker (transferred, not copied). */
+export function batchTransfer(batch: RecordBatch): ArrayBuffer[] {
+  const views = batch.kind === 'lines' ? [batch.lines.bytes] : [batch.bytes, batch.ends, batch.lines, batch.ordinals];
+  return views.map((v) => v.buffer as ArrayBuffer);
 }
 
 export interface BatchProblem {
@@ -57,9 +77,12 @@ export interface BuiltChunk {
 
 export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltChunk {
   const { sourceId, framing } = batch;
-  const n = batch.lengths.length;
+  const t0 = performance.now();
+  const input = batch.kind === 'lines' ? splitLines(batch.lines, batch.skipThrough) : batch;
+  const n = input.ends.length;
   const builder = new ChunkBuilder(n);
   const raws: string[] = [];
+  const records = decodeRecords(input);
   let firstId = '';
   let lastId = '';
   // While every record gives one event whose raw is the record's own text, the raw text
@@ -68,15 +91,15 @@ export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltCh
   const problems: BatchProblem[] = [];
   const problem = (line: number, ordinal: number, message: string) =>
     problems.push(framing === 'json' ? { line, sample: `#${ordinal}`, message } : { line, message });
-  const t0 = performance.now();
+  const tDecoded = performance.now();
   let parseMs = 0;
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const text = batch.text.slice(at, at + batch.lengths[i]!);
-    at += batch.lengths[i]!;
-    const line = batch.lines[i]!;
-    const ordinal = batch.ordinals[i]!;
-    let value: unknown = batch.fields?.[i];
+    const text = records.text.slice(at, records.ends[i]!);
+    at = records.ends[i]!;
+    const line = input.lines[i]!;
+    const ordinal = input.ordinals[i]!;
+    let value: unknown = batch.kind === 'records' ? batch.fields?.[i] : undefined;
     if (value === undefined) {
       const tp = performance.now();
       try {
@@ -116,13 +139,15 @@ export function buildChunk(batch: RecordBatch, reader: AccessLogReader): BuiltCh
   if (builder.count === 0) return { encoded: null, summary: null, problems, events: 0, records: n };
   const t1 = performance.now();
   const columns = builder.seal();
-  const raw = joinRaw(raws, batch.text, contiguous);
+  contiguous &&= raws.length === n;
+  const raw = contiguous ? input : utf8Joined(raws);
+  const rawText = contiguous ? records : decodeRecords(raw);
   const t2 = performance.now();
-  const text = buildTextChunk(raw.text, raw.ends);
+  const text = buildTextChunk(rawText.text, rawText.ends);
   const t3 = performance.now();
   const encoded = encodeChunk({ columns, raw, text });
   const t4 = performance.now();
   const summary = { count: columns.count, minTime: columns.minTime, maxTime: columns.maxTime, firstId, lastId };
-  const timings = { parse: parseMs, normalize: t1 - t0 - parseMs, seal: t2 - t1, text: t3 - t2, encode: t4 - t3 };
+  const timings = { decode: tDecoded - t0, parse: parseMs, normalize: t1 - tDecoded - parseMs, seal: t2 - t1, text: t3 - t2, encode: t4 - t3 };
   return { encoded, summary, problems, events: builder.count, records: n, timings };
 }

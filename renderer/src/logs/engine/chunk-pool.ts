@@ -1,6 +1,6 @@
 // Hands batches to chunk workers (least busy first) and gets their encoded chunks back;
 // the file's digest runs in a hash worker. Lives in the engine worker.
-import type { BuiltChunk, RecordBatch } from './chunk-build.ts';
+import { batchTransfer, type BuiltChunk, type RecordBatch } from './chunk-build.ts';
 import type { ChunkReply, ChunkTask } from './chunk.worker.ts';
 import { workerName } from '../../db/database.ts';
 
@@ -45,7 +45,7 @@ export class ChunkPool {
     const id = this.next++;
     return new Promise<BuiltChunk>((resolve, reject) => {
       slot.waiting.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, batch } satisfies ChunkTask, [batch.lengths.buffer, batch.lines.buffer, batch.ordinals.buffer] as ArrayBuffer[]);
+      slot.worker.postMessage({ id, batch } satisfies ChunkTask, batchTransfer(batch));
     });
   }
 

@@ -1,14 +1,16 @@
-// One import, streaming: bytes → records (shared record stream, on this thread) →
-// batches of 12.5k records → chunks built and encoded in parallel (chunk workers) →
+// One import, streaming: bytes → records (shared record stream, on this thread; JSON Lines
+// are only cut at newline bytes, never decoded here) → batches of 12.5k records as UTF-8
+// → chunks decoded, built and encoded in parallel (chunk workers) →
 // committed in file order: bytes appended to the source's file, then one catalog
 // transaction (storage/catalog.ts). Only whole chunks are ever stored, so a crash or a
 // cancel leaves the store consistent, and the job row says exactly what to skip on resume.
 import type { CustodyDb } from '../../db/database.ts';
 import type { IngestJobRow, LineProblemRow, LogChunkRow, LogSourceRow } from '../../db/rows.ts';
 import type { AccessLogReader } from '../../../../shared/formats/access-logs/reader.ts';
-import { createRecordStream, type RawRecord, type StreamProblem } from '../../../../shared/formats/stream/record-stream.ts';
+import { createJsonlBatchStream, createRecordStream, type RawRecord, type RecordStream, type StreamProblem } from '../../../../shared/formats/stream/record-stream.ts';
 import type { IngestOptions, IngestResult, LogSource } from './contract.ts';
-import type { BuiltChunk, RecordBatch } from './chunk-build.ts';
+import type { BuiltChunk, RecordBatch, RecordsPayload } from './chunk-build.ts';
+import type { LineBatch } from '../../../../shared/formats/stream/byte-lines.ts';
 import { chunkKey, type ChunkCatalog } from './storage/catalog.ts';
 import { Sha256 } from '../../../../shared/crypto/index.ts';
 import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
@@ -17,6 +19,7 @@ import type { FieldMapping } from '../../../../shared/formats/access-logs/mappin
 import { csvHeaderOf, readHead } from './head.ts';
 import { progressReporter } from './progress.ts';
 import { openJob } from './job.ts';
+import { utf8Joined } from './raw-chunk.ts';
 
 export interface IngestEnv {
   db: CustodyDb;
@@ -66,6 +69,7 @@ export function toLogSource(row: LogSourceRow): LogSource {
   };
 }
 
+/** Records waiting to be sent as a batch (text framings), and problems of either kind. */
 interface PendingBatch {
   texts: string[];
   lines: number[];
@@ -204,41 +208,62 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
       report.committed(job.eventsCommitted, job.problemsCommitted);
     };
 
-    const dispatch = (bytesRead: number) => {
+    /** Sends the pending batch — or, for JSON Lines, `lines` with the pending problems. */
+    const dispatch = (bytesRead: number, lines?: LineBatch) => {
       const b = batch;
+      let count = b.texts.length;
+      if (lines) {
+        count = Math.min(lines.records, lines.firstOrdinal + lines.records - 1 - skipRecords);
+        b.lastOrdinal = lines.firstOrdinal + lines.records - 1;
+        b.lastLine = lines.firstLine + lines.lines - 1;
+      }
       batch = emptyBatch(b.lastOrdinal, b.lastLine);
-      if (b.texts.length === 0 && b.problems.length === 0) return;
+      if (count === 0 && b.problems.length === 0) return;
       const mySeq = seq++;
-      pendingRecords += b.texts.length;
+      pendingRecords += count;
+      const base = { sourceId: source.id, format, framing, seq: mySeq, ...(env.mapping ? { mapping: env.mapping } : {}) };
       const built: Promise<BuiltChunk> =
-        b.texts.length === 0
+        count === 0
           ? Promise.resolve(problemsOnly())
-          : env.build({ ...toRecordBatch(b, source.id, format, framing, mySeq), ...(env.mapping ? { mapping: env.mapping } : {}) });
+          : env.build(lines ? { ...base, kind: 'lines', lines, skipThrough: skipRecords } : { ...base, ...recordsOf(b) });
       // Build failures surface at commit time, in order.
       built.catch(() => {});
-      const committed: Committed = { records: b.texts.length, lastOrdinal: b.lastOrdinal, lastLine: b.lastLine, problems: b.problems };
+      const committed: Committed = { records: count, lastOrdinal: b.lastOrdinal, lastLine: b.lastLine, problems: b.problems };
       chain = chain.then(() => commitOne(committed, built, bytesRead, mySeq));
       inflight.push(chain.then(() => {}, (error: unknown) => void (broken ??= { error })));
     };
 
-    const records = createRecordStream(
-      framing,
-      (r: RawRecord) => {
-        if (r.ordinal <= skipRecords) return;
-        batch.texts.push(r.text);
-        batch.lines.push(r.line);
-        batch.ordinals.push(r.ordinal);
-        if (r.fields) batch.fields.push(r.fields);
-        batch.chars += r.text.length;
-        batch.lastOrdinal = r.ordinal;
-        batch.lastLine = r.line;
-        if (batch.texts.length >= (env.batchRecords ?? DEFAULT_BATCH) || batch.chars >= (env.batchChars ?? DEFAULT_BATCH_CHARS)) dispatch(records.bytesIn);
-      },
-      (p: StreamProblem) => {
-        if (p.line !== undefined && p.line <= skipLines) return;
-        batch.problems.push({ sourceId: source.id, line: p.line ?? 0, message: p.message, ...(p.sample ? { sample: p.sample } : {}) });
-      },
-    );
+    const onProblem = (p: StreamProblem) => {
+      if (p.line !== undefined && p.line <= skipLines) return;
+      batch.problems.push({ sourceId: source.id, line: p.line ?? 0, message: p.message, ...(p.sample ? { sample: p.sample } : {}) });
+    };
+    const batchRecords = env.batchRecords ?? DEFAULT_BATCH;
+    const batchChars = env.batchChars ?? DEFAULT_BATCH_CHARS;
+    const records: RecordStream =
+      framing === 'jsonl'
+        ? createJsonlBatchStream(
+            { records: batchRecords, bytes: batchChars },
+            (lines) => {
+              // Lines an interrupted import already stored are skipped whole.
+              if (lines.firstOrdinal + lines.records - 1 > skipRecords) dispatch(records.bytesIn, lines);
+            },
+            onProblem,
+          )
+        : createRecordStream(
+            framing,
+            (r: RawRecord) => {
+              if (r.ordinal <= skipRecords) return;
+              batch.texts.push(r.text);
+              batch.lines.push(r.line);
+              batch.ordinals.push(r.ordinal);
+              if (r.fields) batch.fields.push(r.fields);
+              batch.chars += r.text.length;
+              batch.lastOrdinal = r.ordinal;
+              batch.lastLine = r.line;
+              if (batch.texts.length >= batchRecords || batch.chars >= batchChars) dispatch(records.bytesIn);
+            },
+            onProblem,
+          );
 
     report.phase('reading');
     let failure: unknown = null;
@@ -312,14 +337,11 @@ function problemsOnly(): BuiltChunk {
   return { encoded: null, summary: null, problems: [], events: 0, records: 0 };
 }
 
-function toRecordBatch(b: PendingBatch, sourceId: string, format: string, framing: RecordBatch['framing'], seq: number): RecordBatch {
+/** A text batch's records as UTF-8 (the form every batch reaches a chunk worker in). */
+function recordsOf(b: PendingBatch): RecordsPayload {
   return {
-    sourceId,
-    format,
-    framing,
-    seq,
-    text: b.texts.join(''),
-    lengths: Uint32Array.from(b.texts, (t) => t.length),
+    kind: 'records',
+    ...utf8Joined(b.texts),
     lines: Uint32Array.from(b.lines),
     ordinals: Uint32Array.from(b.ordinals),
     ...(b.fields.length === b.texts.length && b.fields.length > 0 ? { fields: b.fields } : {}),

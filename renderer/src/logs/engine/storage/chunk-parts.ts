@@ -5,6 +5,7 @@ import type { CodedColumn, PackedColumn, SealedColumns } from '../columns.ts';
 import { codedColumns, packedColumns } from '../columns.ts';
 import type { TextChunkParts } from '../text-extract.ts';
 import { buildGramFilter } from '../text-grams.ts';
+import { utf8WithEnds, type RawBytes } from '../raw-chunk.ts';
 import { ChunkEncoder, decodePart, type EncodedChunk, type PartTable, type PartValue } from './chunk-codec.ts';
 
 export const part = {
@@ -61,31 +62,10 @@ export function readParts(
   };
 }
 
-const encoder = new TextEncoder();
-
-/** UTF-8 of a text whose pieces end at `ends` (UTF-16 units), with each piece's byte end. */
-export function utf8WithEnds(text: string, ends: Uint32Array): { bytes: Uint8Array; ends: Uint32Array } {
-  // Sized for ASCII (the usual log): then byte ends are the character ends, and no buffer
-  // three times the text is allocated for every chunk.
-  const ascii = new Uint8Array(text.length);
-  const { read } = encoder.encodeInto(text, ascii);
-  if (read === text.length) return { bytes: ascii, ends };
-  const buffer = new Uint8Array(text.length * 3);
-  const byteEnds = new Uint32Array(ends.length);
-  let at = 0;
-  let from = 0;
-  for (let i = 0; i < ends.length; i++) {
-    at += encoder.encodeInto(text.slice(from, ends[i]!), buffer.subarray(at)).written;
-    byteEnds[i] = at;
-    from = ends[i]!;
-  }
-  return { bytes: buffer.slice(0, at), ends: byteEnds };
-}
-
 export interface ChunkContent {
   columns: SealedColumns;
-  /** The events' verbatim records back to back, and each one's end (UTF-16 units). */
-  raw: { text: string; ends: Uint32Array };
+  /** The events' verbatim records as UTF-8, back to back, and each one's byte end. */
+  raw: RawBytes;
   text: TextChunkParts;
 }
 
@@ -108,9 +88,8 @@ export function encodeChunk({ columns, raw, text }: ChunkContent): EncodedChunk 
     e.add(part.packedOffsets(c), p.offsets);
     e.add(part.packedBytes(c), p.bytes, { bytes: true });
   }
-  const records = utf8WithEnds(raw.text, raw.ends);
-  e.add(part.rawEnds, records.ends);
-  e.add(part.raw, records.bytes, { bytes: true });
+  e.add(part.rawEnds, raw.ends);
+  e.add(part.raw, raw.bytes, { bytes: true });
   e.add(part.rare, rare.bytes, { bytes: true });
   e.add(part.grams, buildGramFilter(rare.bytes, rare.ends));
   return e.finish();

@@ -3,6 +3,7 @@
 // each one is encoded as today's chunk, appended to its source's file and, in one
 // transaction, named in logChunks and deleted from the old tables — so a crash in the
 // middle leaves every chunk in exactly one place, and the move continues at the next open.
+import { utf8WithEnds } from '../raw-chunk.ts';
 import type { EventChunkRow, LogSourceRow, RawChunkRow, TextChunkRow } from '../../../db/rows.ts';
 import { codedColumns, packStrings, type PackedStrings, type SealedColumns } from '../columns.ts';
 import { codesFrom } from '../dictionary.ts';
@@ -64,7 +65,7 @@ export async function moveOldChunks(catalog: ChunkCatalog, source: LogSourceRow)
     const [ev, raw, text] = await Promise.all([db.eventChunks.get(key), db.rawChunks.get(key), db.textChunks.get(key)]);
     if (!ev || !raw) throw new Error(`chunk ${key} of ${source.name} is incomplete in the old store (${ev ? 'records' : 'columns'} missing)`);
     const columns = columnsOfOldChunk(ev);
-    const encoded = encodeChunk({ columns, raw: { text: raw.text, ends: new Uint32Array(raw.ends) }, text: textOf(text, raw) });
+    const encoded = encodeChunk({ columns, raw: utf8WithEnds(raw.text, new Uint32Array(raw.ends)), text: textOf(text, raw) });
     const at = current.storedBytes ?? 0;
     catalog.append(source.id, encoded.bytes, at);
     // Flushed before the old rows go: they are the only other copy.
