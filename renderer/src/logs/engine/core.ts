@@ -34,6 +34,7 @@ import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { EventDetails } from './event-detail.ts';
 import { eventIdOf } from './event-ids.ts';
 import { countFacets } from './facets.ts';
+import { PostingsCache } from './postings.ts';
 import { histogram } from './histogram.ts';
 import { ingest, toLogSource, type IngestControl } from './ingest.ts';
 import { Lru } from './lru.ts';
@@ -77,6 +78,7 @@ export class LogEngineCore implements EngineMethods {
   private readonly liveSources = new Set<string>();
   // Small: a selection is a bitset (1.25 MB at 10M rows); paging and the histogram reuse the latest.
   private readonly selections = new Lru<Selection>(3);
+  private readonly postings: PostingsCache;
   private readonly textBits = new Lru<Bitset | null>(4);
   private readonly details: EventDetails;
   private readonly db: CustodyDb;
@@ -88,6 +90,7 @@ export class LogEngineCore implements EngineMethods {
     this.catalog = new ChunkCatalog(this.db, options.files);
     const read: ChunkReader = (row, at, length) => this.catalog.read(row, at, length);
     this.store = new EventStore(read);
+    this.postings = new PostingsCache(this.store);
     this.text = new TextIndex(read);
     this.details = new EventDetails(read, this.readers);
   }
@@ -275,7 +278,7 @@ export class LogEngineCore implements EngineMethods {
       const cached = this.textBits.get(key);
       if (cached !== undefined) text = cached;
       else {
-        text = this.text.search(filter.text, this.store);
+        text = this.text.search(filter.text, this.store, this.postings);
         this.textBits.set(key, text);
       }
     }
@@ -289,7 +292,7 @@ export class LogEngineCore implements EngineMethods {
     const key = `${this.store.version}|${this.text.version}|${stableKey(filter)}`;
     const hit = this.selections.get(key);
     if (hit) return hit;
-    const rows = select(this.store, compile(this.store, filter, await this.resolve(filter)));
+    const rows = select(this.store, compile(this.store, filter, await this.resolve(filter)), this.postings);
     this.selections.set(key, rows);
     return rows;
   }
@@ -303,7 +306,7 @@ export class LogEngineCore implements EngineMethods {
   async facets(filter: EventFilter, options: FacetOptions = {}): Promise<Record<FacetField, FacetCount[]>> {
     await this.open();
     const c = compile(this.store, filter, await this.resolve(filter));
-    return countFacets(this.store, c, filter.facets ?? {}, options);
+    return countFacets(this.store, c, filter.facets ?? {}, options, this.postings);
   }
 
   async histogram(filter: EventFilter, buckets: number): Promise<HistogramBucket[]> {

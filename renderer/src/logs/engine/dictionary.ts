@@ -1,5 +1,13 @@
 // String ↔ dense code. Code 0 is always "" (not set), so a zeroed column means "none".
 
+/**
+ * A string of its own, not a slice keeping a larger one alive (values decoded from a chunk
+ * are slices of the chunk's whole block of strings; a dictionary keeps only what it needs).
+ */
+export function ownCopy(value: string): string {
+  return (' ' + value).slice(1);
+}
+
 export class Dictionary {
   readonly values: string[] = [''];
   private readonly codes = new Map<string, number>([['', 0]]);
@@ -12,8 +20,9 @@ export class Dictionary {
     let c = this.codes.get(value);
     if (c === undefined) {
       c = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, c);
+      const own = ownCopy(value);
+      this.values.push(own);
+      this.codes.set(own, c);
     }
     return c;
   }

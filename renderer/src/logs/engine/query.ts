@@ -4,9 +4,10 @@
 // over the chunks that overlap the window (storage order: no random access), marking a
 // bitset; a page then walks the window's time order, testing that bitset.
 import type { EventFilter, FacetField } from './contract.ts';
-import { hasBit, newBitset, type Bitset } from './bitset.ts';
+import { andInto, countBits, hasBit, newBitset, type Bitset } from './bitset.ts';
 import { COMMENTED, STARRED, type CodeColumn, type EventStore, type StoreColumn } from './store.ts';
 import { lowerBound } from './time-order.ts';
+import { POSTINGS_SHARE, postingRanges, rankTests, type PostingsCache } from './postings.ts';
 
 export interface FacetTest {
   field: FacetField;
@@ -92,6 +93,15 @@ function passes(c: Compiled, flags: Uint8Array, row: number): boolean {
   return c.flagMask === 0 || (flags[row]! & c.flagMask) === c.flagMask;
 }
 
+const inWindow = (t: number, lo: number, hi: number): boolean => t >= lo && t < hi;
+
+/** Marks `row` when it passes; 1 if marked. */
+function mark(c: Compiled, flags: Uint8Array, bits: Bitset, row: number): number {
+  if (!passes(c, flags, row)) return 0;
+  bits[row >>> 5]! |= 1 << (row & 31);
+  return 1;
+}
+
 /**
  * The row ranges of the store that can hold rows of the window, each with whether every
  * row of it is inside (no per-row time test needed). Chunks wholly outside are skipped.
@@ -115,16 +125,38 @@ export function windowRanges(store: EventStore, c: Pick<Compiled, 'timeFrom' | '
   return out;
 }
 
-/** Matching rows. Scans rows in storage order (sequential memory), chunk by chunk. */
-export function select(store: EventStore, c: Compiled): Selection {
+/**
+ * Matching rows. With postings and a selective facet test, only that test's rows are
+ * visited; otherwise rows are scanned in storage order (sequential memory), chunk by chunk.
+ */
+export function select(store: EventStore, c: Compiled, postings?: PostingsCache): Selection {
   const base = { order: c.order, from: c.from, to: c.to };
   if (c.empty) return { ...base, bits: newBitset(store.rows), count: 0 };
   if (c.facets.length === 0 && c.bits.length === 0 && c.flagMask === 0) return { ...base, bits: null, count: c.to - c.from };
+  if (c.facets.length === 0 && c.flagMask === 0 && c.timeFrom === undefined && c.timeTo === undefined) {
+    // Only bitsets (text, tag) over every row: their intersection is the selection. A lone
+    // bitset is shared, not copied: selections and the text cache only ever read them.
+    const bits = c.bits.length === 1 ? c.bits[0]! : c.bits.slice(1).reduce((acc, b) => andInto(acc, b), c.bits[0]!.slice());
+    return { ...base, bits, count: countBits(bits) };
+  }
   const bits = newBitset(store.rows);
   let count = 0;
   const { time, flags } = store;
   const lo = c.timeFrom ?? -Infinity;
   const hi = c.timeTo ?? Infinity;
+  const driver = postings && c.facets.length > 0 ? rankTests(postings, c.facets)[0]! : null;
+  if (driver && driver.count <= store.rows * POSTINGS_SHARE) {
+    const open = c.timeFrom === undefined && c.timeTo === undefined;
+    const { rows } = driver.postings;
+    const ranges = postingRanges(driver.postings, driver.test.allowed);
+    for (let k = 0; k < ranges.length; k += 2) {
+      for (let i = ranges[k]!, end = ranges[k + 1]!; i < end; i++) {
+        const r = rows[i]!;
+        if (open || inWindow(time[r]!, lo, hi)) count += mark(c, flags, bits, r);
+      }
+    }
+    return { ...base, bits, count };
+  }
   const single = c.facets.length === 1 && c.bits.length === 0 && c.flagMask === 0 ? c.facets[0]! : null;
   for (const range of windowRanges(store, c)) {
     const { from, to, inside } = range;
@@ -139,16 +171,7 @@ export function select(store: EventStore, c: Compiled): Selection {
       }
       continue;
     }
-    for (let r = from; r < to; r++) {
-      if (!inside) {
-        const t = time[r]!;
-        if (!(t >= lo && t < hi)) continue;
-      }
-      if (passes(c, flags, r)) {
-        bits[r >>> 5]! |= 1 << (r & 31);
-        count++;
-      }
-    }
+    for (let r = from; r < to; r++) if (inside || inWindow(time[r]!, lo, hi)) count += mark(c, flags, bits, r);
   }
   return { ...base, bits, count };
 }

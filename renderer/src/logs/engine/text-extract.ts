@@ -9,6 +9,7 @@
 // (Measured: indexOf jumps between quotes beat a charCodeAt-per-character state machine.)
 import type { TextChunkRow } from '../../db/rows.ts';
 import { searchCase } from './search-terms.ts';
+import { ownCopy } from './dictionary.ts';
 
 export interface TextChunkParts {
   values: string[];
@@ -199,7 +200,7 @@ function decoded(text: string, from: number, length: number, json: boolean): str
 
 /** A value as its own string (not a slice that would keep the chunk's text alive). */
 function valueOf(text: string, from: number, length: number, json: boolean): string {
-  return (' ' + decoded(text, from, length, json)).slice(1);
+  return ownCopy(decoded(text, from, length, json));
 }
 
 /** `ends[i]` is the end offset of row i's raw record in `text` (row 0 starts at 0). */

@@ -13,9 +13,10 @@ import type { LogChunkRow } from '../../db/rows.ts';
 import { andInto, newBitset, setBit, type Bitset } from './bitset.ts';
 import { searchCase, searchTerms } from './search-terms.ts';
 import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
-import type { Dictionary } from './dictionary.ts';
+import { ownCopy, type Dictionary } from './dictionary.ts';
 import { part, readParts, textParts } from './storage/chunk-parts.ts';
 import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
+import { POSTINGS_SHARE, postingCount, postingRanges, type PostingsCache } from './postings.ts';
 
 interface TextChunk {
   id: string;
@@ -70,8 +71,9 @@ export class TextIndex {
       let gid = this.vocab.get(v);
       if (gid === undefined) {
         gid = this.values.length;
-        this.values.push(v);
-        this.vocab.set(v, gid);
+        const own = ownCopy(v);
+        this.values.push(own);
+        this.vocab.set(own, gid);
       }
       pairs[i] = gid * 0x200000 + i;
     }
@@ -106,7 +108,7 @@ export class TextIndex {
   }
 
   /** Rows matching every term of `query`; null when the query has no term (no filter). */
-  search(query: string, store: EventStore): Bitset | null {
+  search(query: string, store: EventStore, postings?: PostingsCache): Bitset | null {
     const terms = searchTerms(query);
     if (terms.length === 0) return null;
     let result: Bitset | null = null;
@@ -114,7 +116,7 @@ export class TextIndex {
       const bits = newBitset(store.rows);
       this.markVocabulary(term, bits);
       this.markRare(term, bits);
-      markColumns(store, term, bits);
+      markColumns(store, term, bits, postings);
       result = result ? andInto(result, bits) : bits;
     }
     return result;
@@ -228,7 +230,7 @@ function lowerValues(dict: Dictionary): string[] {
   return list;
 }
 
-function markColumns(store: EventStore, term: string, bits: Bitset): void {
+function markColumns(store: EventStore, term: string, bits: Bitset, postings?: PostingsCache): void {
   for (const column of searchedColumns) {
     const dict = store.dicts[column];
     const lower = lowerValues(dict);
@@ -239,6 +241,13 @@ function markColumns(store: EventStore, term: string, bits: Bitset): void {
       allowed[code] = 1;
     }
     if (!allowed) continue;
+    // Few rows hold the matching values (a user's name): visit them through the column's postings.
+    const p = postings?.of(column);
+    if (p && postingCount(p, allowed) <= store.rows * POSTINGS_SHARE) {
+      const ranges = postingRanges(p, allowed);
+      for (let k = 0; k < ranges.length; k += 2) for (let i = ranges[k]!; i < ranges[k + 1]!; i++) setBit(bits, p.rows[i]!);
+      continue;
+    }
     const col = store.cols[column];
     for (let r = 0; r < store.rows; r++) if (allowed[col[r]!] === 1) setBit(bits, r);
   }

@@ -49,6 +49,13 @@ export function decodeStrings(bytes: Uint8Array): string[] {
   const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + 4, count + 1);
   const head = 4 * (count + 2);
   const out: string[] = new Array(count);
+  // One decode for the whole block when it is ASCII (byte offsets are then string offsets):
+  // a decoder call per string cost ~5x more for dictionaries of short values.
+  const all = decoder.decode(aligned.subarray(head, head + ends[count]!));
+  if (all.length === ends[count]! - ends[0]!) {
+    for (let i = 0; i < count; i++) out[i] = all.slice(ends[i]!, ends[i + 1]!);
+    return out;
+  }
   for (let i = 0; i < count; i++) out[i] = decoder.decode(aligned.subarray(head + ends[i]!, head + ends[i + 1]!));
   return out;
 }
