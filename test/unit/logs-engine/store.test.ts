@@ -7,6 +7,7 @@ import { ChunkBuilder, codedColumns, packedColumns, type EventFields } from '../
 import { EventStore } from '../../../renderer/src/logs/engine/store.ts';
 import { buildTextChunk } from '../../../renderer/src/logs/engine/text-extract.ts';
 import { encodeChunk } from '../../../renderer/src/logs/engine/storage/chunk-parts.ts';
+import { encodedBytes, type EncodedChunk } from '../../../renderer/src/logs/engine/storage/chunk-codec.ts';
 
 function fields(i: number, time: number | null, ip: string): EventFields {
   const coded = Object.fromEntries(codedColumns.map((c) => [c, ''])) as EventFields['coded'];
@@ -21,16 +22,17 @@ function fields(i: number, time: number | null, ip: string): EventFields {
 const files = new Map<string, Uint8Array>();
 const newStore = () => new EventStore((row, at, length) => files.get(row.id)!.slice(at, at + length));
 
-function chunk(sourceId: string, seq: number, events: EventFields[]): [LogChunkRow, Uint8Array] {
+function chunk(sourceId: string, seq: number, events: EventFields[]): [LogChunkRow, EncodedChunk] {
   const b = new ChunkBuilder(events.length);
   for (const e of events) b.add(e);
   const columns = b.seal();
   const ends = new Uint32Array(events.length);
   const encoded = encodeChunk({ columns, raw: { bytes: new Uint8Array(0), ends }, text: buildTextChunk('', ends) });
   const id = `${sourceId}/${String(seq).padStart(6, '0')}`;
-  files.set(id, encoded.bytes);
-  const row: LogChunkRow = { id, sourceId, seq, count: columns.count, minTime: columns.minTime, maxTime: columns.maxTime, firstId: '', lastId: '', at: 0, length: encoded.bytes.length, parts: encoded.parts };
-  return [row, encoded.bytes];
+  const bytes = encodedBytes(encoded);
+  files.set(id, bytes);
+  const row: LogChunkRow = { id, sourceId, seq, count: columns.count, minTime: columns.minTime, maxTime: columns.maxTime, firstId: '', lastId: '', at: 0, length: encoded.length, parts: encoded.parts };
+  return [row, encoded];
 }
 
 describe('EventStore', () => {

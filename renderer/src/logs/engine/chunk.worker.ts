@@ -5,6 +5,7 @@
 import '../../runtime/strict-csp.ts';
 import { buildChunk, type BuiltChunk, type RecordBatch } from './chunk-build.ts';
 import { readerFor } from './readers.ts';
+import { encodedBuffers } from './storage/chunk-codec.ts';
 
 export type ChunkTask = { id: number; batch: RecordBatch };
 
@@ -23,7 +24,7 @@ scope.onmessage = (e) => {
     const reader = readerFor(batch.format, batch.mapping);
     if (!reader) throw new Error(`no access-log reader for format ${batch.format}`);
     const built = buildChunk(batch, reader);
-    scope.postMessage({ id, ok: true, built }, built.encoded ? [built.encoded.bytes.buffer] : []);
+    scope.postMessage({ id, ok: true, built }, built.encoded ? encodedBuffers(built.encoded) : []);
   } catch (error) {
     scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }

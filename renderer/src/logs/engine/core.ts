@@ -34,6 +34,7 @@ import { fingerprintOf, hashStream, type IngestInput } from './digest.ts';
 import { EventDetails } from './event-detail.ts';
 import { eventIdOf } from './event-ids.ts';
 import { countFacets } from './facets.ts';
+import type { EncodedChunk } from './storage/chunk-codec.ts';
 import { PostingsCache } from './postings.ts';
 import { histogram } from './histogram.ts';
 import { ingest, toLogSource, type IngestControl } from './ingest.ts';
@@ -180,7 +181,7 @@ export class LogEngineCore implements EngineMethods {
         touched.add(source.id);
         this.liveSources.add(source.id);
         this.sourceRows.set(source.id, source);
-        if (row && built.encoded) this.addChunk(row, built.encoded.bytes);
+        if (row && built.encoded) this.addChunk(row, built.encoded);
       },
     }, control).finally(() => {
       for (const id of touched) this.liveSources.delete(id);
@@ -204,9 +205,9 @@ export class LogEngineCore implements EngineMethods {
   }
 
   /** A just-committed chunk: its resident and text parts come from the bytes in hand. */
-  private addChunk(row: LogChunkRow, bytes: Uint8Array): void {
-    const loaded = this.store.append(row, bytes);
-    this.text.add(row, loaded.base, bytes);
+  private addChunk(row: LogChunkRow, encoded: EncodedChunk): void {
+    const loaded = this.store.append(row, encoded);
+    this.text.add(row, loaded.base, encoded);
   }
 
   private dropSource(sourceId: string): void {

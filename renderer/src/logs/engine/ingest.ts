@@ -187,7 +187,7 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
         eventCount: source.eventCount + chunk.events,
         errorCount: source.errorCount + problems.length,
         chunkCount: source.chunkCount + (chunk.encoded ? 1 : 0),
-        storedBytes: (source.storedBytes ?? 0) + (chunk.encoded?.bytes.length ?? 0),
+        storedBytes: (source.storedBytes ?? 0) + (chunk.encoded?.length ?? 0),
       };
       const room = Math.max(0, MAX_STORED_PROBLEMS - source.errorCount);
       const stored = problems.length > room ? problems.slice(0, room) : problems;

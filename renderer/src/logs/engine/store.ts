@@ -10,6 +10,7 @@ import { Dictionary } from './dictionary.ts';
 import { Lru } from './lru.ts';
 import { mergeRuns, sortRun, type TimeRun } from './time-order.ts';
 import { displayParts, part, readParts, residentParts } from './storage/chunk-parts.ts';
+import { readEncoded, type EncodedChunk } from './storage/chunk-codec.ts';
 
 /** Coded columns in memory: the stored ones plus the chunk's source. */
 export type StoreColumn = CodedColumn | 'source';
@@ -76,9 +77,9 @@ export class EventStore {
     for (const c of storeColumns) this.cols[c] = grow(this.cols[c], rows);
   }
 
-  /** Adds a committed chunk: its resident parts from `bytes` (the whole chunk, just encoded) or its file. */
-  append(row: LogChunkRow, bytes?: Uint8Array): LoadedChunk {
-    const get = readParts(row.parts, residentParts, (at, length) => this.read(row, at, length), bytes);
+  /** Adds a committed chunk: its resident parts from `encoded` (just built) or its file. */
+  append(row: LogChunkRow, encoded?: EncodedChunk): LoadedChunk {
+    const get = readParts(row.parts, residentParts, (at, length) => (encoded ? readEncoded(encoded, at, length) : this.read(row, at, length)));
     const base = this.rows;
     const n = row.count;
     this.reserve(base + n);

@@ -15,6 +15,7 @@ import { searchCase, searchTerms } from './search-terms.ts';
 import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
 import { ownCopy, type Dictionary } from './dictionary.ts';
 import { part, readParts, textParts } from './storage/chunk-parts.ts';
+import { readEncoded, type EncodedChunk } from './storage/chunk-codec.ts';
 import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
 import { POSTINGS_SHARE, postingCount, postingRanges, type PostingsCache } from './postings.ts';
 
@@ -53,15 +54,14 @@ export class TextIndex {
     return this.chunks.size;
   }
 
-  /** Adds a chunk's in-memory parts, from `bytes` (the whole chunk, just encoded) or its file. */
-  add(row: LogChunkRow, base: number, bytes?: Uint8Array): void {
-    const parts = readParts(row.parts, textParts, (at, length) => this.read(row, at, length), bytes);
+  /** Adds a chunk's in-memory parts, from `encoded` (just built) or its file. */
+  add(row: LogChunkRow, base: number, encoded?: EncodedChunk): void {
+    // The parts are views of one read of their span, which holds nothing else.
+    const parts = readParts(row.parts, textParts, (at, length) => (encoded ? readEncoded(encoded, at, length) : this.read(row, at, length)));
     const get = (name: string) => {
       const value = parts(name);
       if (!value) throw new Error(`chunk ${row.id} has no ${name}`);
-      // A just-encoded chunk's parts are copied out, so its other bytes are not kept alive;
-      // parts read from the file are views of that read alone.
-      return bytes && !Array.isArray(value) ? value.slice() : value;
+      return value;
     };
     const values = get(part.values) as string[];
     const n = values.length;

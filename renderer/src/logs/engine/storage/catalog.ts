@@ -62,20 +62,22 @@ export class ChunkCatalog {
     return readExact(this.file(row.sourceId), row.at + at, length);
   }
 
-  /** Writes a chunk's bytes at `at`, the source's committed length (dropping any torn tail first). */
-  append(sourceId: string, bytes: Uint8Array, at: number): void {
+  /** Writes a chunk's parts at `at`, the source's committed length (dropping any torn tail first). */
+  append(sourceId: string, encoded: EncodedChunk, at: number): void {
     const file = this.file(sourceId);
     if (file.size() !== at) file.truncate(at);
-    writeAll(file, bytes, at);
+    for (const p of encoded.pieces) writeAll(file, p.data, at + p.at);
+    // The alignment bytes after the last part (writes past the end pad with zeros).
+    if (file.size() < at + encoded.length) file.truncate(at + encoded.length);
   }
 
   async commit(c: ChunkCommit): Promise<LogChunkRow | null> {
     let row: LogChunkRow | null = null;
     if (c.chunk) {
       const { encoded } = c.chunk;
-      const at = (c.source.storedBytes ?? 0) - encoded.bytes.length;
-      this.append(c.source.id, encoded.bytes, at);
-      row = { ...c.chunk.row, at, length: encoded.bytes.length, parts: encoded.parts };
+      const at = (c.source.storedBytes ?? 0) - encoded.length;
+      this.append(c.source.id, encoded, at);
+      row = { ...c.chunk.row, at, length: encoded.length, parts: encoded.parts };
     }
     const db = this.db;
     await db.transaction('rw', [db.logChunks, db.lineProblems, db.ingestJobs, db.logSources], async () => {

@@ -43,22 +43,13 @@ export function spanOf(parts: PartTable, names: readonly string[]): { at: number
   return from === Infinity ? { at: 0, length: 0 } : { at: from, length: to - from };
 }
 
-/**
- * The named parts of a chunk, decoded: from `bytes` when the whole chunk is in hand (just
- * encoded), else from ONE read of the group's span. Undefined for a part the chunk lacks.
- */
-export function readParts(
-  parts: PartTable,
-  group: readonly string[],
-  read: (at: number, length: number) => Uint8Array,
-  bytes?: Uint8Array,
-): (name: string) => PartValue | Uint8Array | undefined {
+/** The named parts of a chunk, decoded from ONE read of the group's span. Undefined for a part the chunk lacks. */
+export function readParts(parts: PartTable, group: readonly string[], read: (at: number, length: number) => Uint8Array): (name: string) => PartValue | Uint8Array | undefined {
   const span = spanOf(parts, group);
-  const data = bytes ?? read(span.at, span.length);
-  const base = bytes ? 0 : span.at;
+  const data = read(span.at, span.length);
   return (name) => {
     const ref = parts[name];
-    return ref ? decodePart(data, ref, base) : undefined;
+    return ref ? decodePart(data, ref, span.at) : undefined;
   };
 }
 

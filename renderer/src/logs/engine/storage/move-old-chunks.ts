@@ -67,10 +67,10 @@ export async function moveOldChunks(catalog: ChunkCatalog, source: LogSourceRow)
     const columns = columnsOfOldChunk(ev);
     const encoded = encodeChunk({ columns, raw: utf8WithEnds(raw.text, new Uint32Array(raw.ends)), text: textOf(text, raw) });
     const at = current.storedBytes ?? 0;
-    catalog.append(source.id, encoded.bytes, at);
+    catalog.append(source.id, encoded, at);
     // Flushed before the old rows go: they are the only other copy.
     catalog.file(source.id).flush();
-    const next: LogSourceRow = { ...current, storedBytes: at + encoded.bytes.length };
+    const next: LogSourceRow = { ...current, storedBytes: at + encoded.length };
     await db.transaction('rw', [db.logChunks, db.eventChunks, db.rawChunks, db.textChunks, db.logSources], async () => {
       await db.logChunks.put({
         id: ev.id,
@@ -82,7 +82,7 @@ export async function moveOldChunks(catalog: ChunkCatalog, source: LogSourceRow)
         firstId: idAt(columns.packed.eventId, 0),
         lastId: idAt(columns.packed.eventId, ev.count - 1),
         at,
-        length: encoded.bytes.length,
+        length: encoded.length,
         parts: encoded.parts,
       });
       await db.eventChunks.delete(key);
