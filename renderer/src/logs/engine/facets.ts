@@ -123,11 +123,28 @@ function tallyPostings(store: EventStore, c: Compiled, cols: CodeColumn[], count
 
   // 2. Rows failing F and nothing else: they count in F's field only.
   if (nt === 1) {
-    if (open && bits.length === 0 && flagMask === 0) {
+    if (bits.length === 0 && flagMask === 0) {
+      // F's counts over the window: over the window's rows in time order, or — when the
+      // window leaves out fewer rows than it holds — the whole column's counts (postings
+      // offsets) less the rows left out.
+      const { order, from, to } = c;
+      if (!open && to - from <= store.rows - (to - from)) {
+        for (let i = from; i < to; i++) {
+          const code = fCol[order[i]!]!;
+          if (fAllowed[code] !== 1) fCounts[code]!++;
+        }
+        return;
+      }
       const { offsets } = first.postings;
       for (let code = 0; code < fAllowed.length; code++) if (fAllowed[code] !== 1) fCounts[code]! += offsets[code + 1]! - offsets[code]!;
-      // Codes past the allowed table are never allowed.
-      for (let code = fAllowed.length; code + 1 < offsets.length; code++) fCounts[code]! += offsets[code + 1]! - offsets[code]!;
+      if (!open) {
+        for (const [a, b] of [[0, from], [to, store.rows]] as const) {
+          for (let i = a; i < b; i++) {
+            const code = fCol[order[i]!]!;
+            if (fAllowed[code] !== 1) fCounts[code]!--;
+          }
+        }
+      }
       return;
     }
     for (const { from, to, inside } of windowRanges(store, c)) {

@@ -2,7 +2,8 @@
 // normalized columns. The query's terms (search-terms.ts) must all match (AND); a term
 // matches a row when one of the row's searched values contains it, ignoring case:
 //   - repeated values: the distinct lower-cased vocabulary is scanned once per term
-//     (includes), then the matching values' rows are marked (kept in memory per chunk);
+//     (includes), then the matching values' rows are read from each chunk's file (the
+//     row lists stay on disk: at 10M events they would be ~600 MB of memory) and marked;
 //   - one-off values: each chunk's lower-cased rare text stays in its file; the chunk's
 //     trigram filter (text-grams.ts) says which blocks of rows can hold the term, and only
 //     those blocks are read and searched byte for byte; a hit marks the row whose span
@@ -14,7 +15,7 @@ import { andInto, newBitset, setBit, type Bitset } from './bitset.ts';
 import { searchCase, searchTerms } from './search-terms.ts';
 import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
 import { ownCopy, type Dictionary } from './dictionary.ts';
-import { part, readParts, textParts } from './storage/chunk-parts.ts';
+import { part, rareEndParts, readParts, vocabularyParts } from './storage/chunk-parts.ts';
 import { readEncoded, type EncodedChunk } from './storage/chunk-codec.ts';
 import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
 import { POSTINGS_SHARE, postingCount, postingRanges, type PostingsCache } from './postings.ts';
@@ -27,7 +28,6 @@ interface TextChunk {
   gids: Uint32Array;
   locals: Uint32Array;
   valueOffsets: Uint32Array;
-  valueRows: Uint16Array | Uint32Array;
   /** End of each row's one-off values in the chunk's rare text (bytes). */
   rareEnds: Uint32Array;
 }
@@ -57,9 +57,11 @@ export class TextIndex {
   /** Adds a chunk's in-memory parts, from `encoded` (just built) or its file. */
   add(row: LogChunkRow, base: number, encoded?: EncodedChunk): void {
     // The parts are views of one read of their span, which holds nothing else.
-    const parts = readParts(row.parts, textParts, (at, length) => (encoded ? readEncoded(encoded, at, length) : this.read(row, at, length)));
+    const read = (at: number, length: number) => (encoded ? readEncoded(encoded, at, length) : this.read(row, at, length));
+    const vocabulary = readParts(row.parts, vocabularyParts, read);
+    const ends = readParts(row.parts, rareEndParts, read);
     const get = (name: string) => {
-      const value = parts(name);
+      const value = name === part.rareEnds ? ends(name) : vocabulary(name);
       if (!value) throw new Error(`chunk ${row.id} has no ${name}`);
       return value;
     };
@@ -91,7 +93,6 @@ export class TextIndex {
       gids,
       locals,
       valueOffsets: get(part.valueOffsets) as Uint32Array,
-      valueRows: get(part.valueRows) as Uint16Array | Uint32Array,
       rareEnds: get(part.rareEnds) as Uint32Array,
     });
     this.version++;
@@ -132,12 +133,38 @@ export class TextIndex {
     }
     if (!marked) return;
     for (const c of this.chunks.values()) {
-      const { gids, locals, valueOffsets, valueRows, base } = c;
+      const { gids, locals, valueOffsets } = c;
+      const ranges: number[] = [];
       for (let i = 0; i < gids.length; i++) {
         if (marked[gids[i]!] !== 1) continue;
         const local = locals[i]!;
-        for (let k = valueOffsets[local]!; k < valueOffsets[local + 1]!; k++) setBit(bits, base + valueRows[k]!);
+        if (valueOffsets[local + 1]! > valueOffsets[local]!) ranges.push(valueOffsets[local]!, valueOffsets[local + 1]!);
       }
+      if (ranges.length > 0) this.markValueRows(c, ranges, bits);
+    }
+  }
+
+  /** Marks the rows listed in the chunk's t.rows at the given [from, to) element ranges, read from its file. */
+  private markValueRows(c: TextChunk, ranges: number[], bits: Bitset): void {
+    const ref = c.row.parts[part.valueRows]!;
+    const size = ref.kind === 'u32' ? 4 : 2;
+    // Ranges in file order; neighbours less than 4 KB apart are read as one span.
+    const order = Array.from({ length: ranges.length / 2 }, (_, k) => k).sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
+    for (let k = 0; k < order.length; ) {
+      const from = ranges[2 * order[k]!]!;
+      let to = ranges[2 * order[k]! + 1]!;
+      const spans = [k];
+      let next = k + 1;
+      while (next < order.length && (ranges[2 * order[next]!]! - to) * size < 4096) {
+        to = Math.max(to, ranges[2 * order[next]! + 1]!);
+        spans.push(next++);
+      }
+      const bytes = this.read(c.row, ref.at + from * size, (to - from) * size);
+      const rows = size === 4 ? new Uint32Array(bytes.buffer, bytes.byteOffset, to - from) : new Uint16Array(bytes.buffer, bytes.byteOffset, to - from);
+      for (const s of spans) {
+        for (let i = ranges[2 * order[s]!]! - from, end = ranges[2 * order[s]! + 1]! - from; i < end; i++) setBit(bits, c.base + rows[i]!);
+      }
+      k = next;
     }
   }
 

@@ -27,7 +27,9 @@ export const part = {
 
 /** Parts read together; each group is contiguous on disk. */
 export const residentParts = [part.time, ...codedColumns.flatMap((c) => [part.dict(c), part.codes(c)])];
-export const textParts = [part.values, part.valueOffsets, part.valueRows, part.rareEnds];
+/** The text index's resident parts: the vocabulary with its offsets, and the rows' rare-text ends. Its rows (t.rows) stay on disk. */
+export const vocabularyParts = [part.values, part.valueOffsets];
+export const rareEndParts = [part.rareEnds];
 export const displayParts = [part.lines, ...packedColumns.flatMap((c) => [part.packedOffsets(c), part.packedBytes(c)])];
 
 /** The byte range covering the named parts that exist ([0, 0) when none does). */
@@ -48,6 +50,7 @@ export function readParts(parts: PartTable, group: readonly string[], read: (at:
   const span = spanOf(parts, group);
   const data = read(span.at, span.length);
   return (name) => {
+    if (!group.includes(name)) throw new Error(`part ${name} is not in the group read`);
     const ref = parts[name];
     return ref ? decodePart(data, ref, span.at) : undefined;
   };
