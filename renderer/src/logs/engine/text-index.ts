@@ -14,7 +14,8 @@ import type { LogChunkRow } from '../../db/rows.ts';
 import { andInto, newBitset, setBit, type Bitset } from './bitset.ts';
 import { searchCase, searchTerms } from './search-terms.ts';
 import type { ChunkReader, EventStore, StoreColumn } from './store.ts';
-import { ownCopy, type Dictionary } from './dictionary.ts';
+import type { Dictionary } from './dictionary.ts';
+import { Vocabulary } from './vocabulary.ts';
 import { part, rareEndParts, readParts, vocabularyParts } from './storage/chunk-parts.ts';
 import { readEncoded, type EncodedChunk } from './storage/chunk-codec.ts';
 import { BLOCK_ROWS, sliceWords, termSlots } from './text-grams.ts';
@@ -39,8 +40,7 @@ const encoder = new TextEncoder();
 
 export class TextIndex {
   /** Lower-cased distinct repeated values → global id (values differing only in case share one). */
-  private readonly vocab = new Map<string, number>();
-  private readonly values: string[] = [];
+  private readonly vocab = new Vocabulary();
   private readonly chunks = new Map<string, TextChunk>();
   version = 0;
 
@@ -70,13 +70,7 @@ export class TextIndex {
     const pairs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = searchCase(values[i]!);
-      let gid = this.vocab.get(v);
-      if (gid === undefined) {
-        gid = this.values.length;
-        const own = ownCopy(v);
-        this.values.push(own);
-        this.vocab.set(own, gid);
-      }
+      const gid = this.vocab.id(v);
       pairs[i] = gid * 0x200000 + i;
     }
     pairs.sort();
@@ -124,13 +118,7 @@ export class TextIndex {
   }
 
   private markVocabulary(term: string, bits: Bitset): void {
-    const values = this.values;
-    let marked: Uint8Array | null = null;
-    for (let g = 0; g < values.length; g++) {
-      if (!values[g]!.includes(term)) continue;
-      marked ??= new Uint8Array(values.length);
-      marked[g] = 1;
-    }
+    const marked = this.vocab.containing(term);
     if (!marked) return;
     for (const c of this.chunks.values()) {
       const { gids, locals, valueOffsets } = c;
