@@ -25,6 +25,11 @@ export class PostingsCache {
     this.cache = new Lru(columns);
   }
 
+  /** The column's postings if they are already built (never builds them). */
+  cached(column: StoreColumn): ColumnPostings | undefined {
+    return this.cache.get(`${column}@${this.store.version}`);
+  }
+
   of(column: StoreColumn): ColumnPostings {
     const key = `${column}@${this.store.version}`;
     let p = this.cache.get(key);

@@ -256,8 +256,9 @@ function markColumns(store: EventStore, term: string, bits: Bitset, postings?: P
       allowed[code] = 1;
     }
     if (!allowed) continue;
-    // Few rows hold the matching values (a user's name): visit them through the column's postings.
-    const p = postings?.of(column);
+    // Few rows hold the matching values (a user's name): visit them through the column's
+    // postings when a filter has built them; building them for one search costs more than a scan.
+    const p = postings?.cached(column);
     if (p && postingCount(p, allowed) <= store.rows * POSTINGS_SHARE) {
       const ranges = postingRanges(p, allowed);
       for (let k = 0; k < ranges.length; k += 2) for (let i = ranges[k]!; i < ranges[k + 1]!; i++) setBit(bits, p.rows[i]!);
