@@ -136,14 +136,16 @@ export class TextIndex {
   private markValueRows(c: TextChunk, ranges: number[], bits: Bitset): void {
     const ref = c.row.parts[part.valueRows]!;
     const size = ref.kind === 'u32' ? 4 : 2;
-    // Ranges in file order; neighbours less than 4 KB apart are read as one span.
+    // Ranges in file order; neighbours less than 16 KB apart are read as one span (a read
+    // costs ~8 µs, 16 KB more of a span ~5 µs; a term's values were usually first seen in
+    // the same records, so their lists lie close).
     const order = Array.from({ length: ranges.length / 2 }, (_, k) => k).sort((a, b) => ranges[2 * a]! - ranges[2 * b]!);
     for (let k = 0; k < order.length; ) {
       const from = ranges[2 * order[k]!]!;
       let to = ranges[2 * order[k]! + 1]!;
       const spans = [k];
       let next = k + 1;
-      while (next < order.length && (ranges[2 * order[next]!]! - to) * size < 4096) {
+      while (next < order.length && (ranges[2 * order[next]!]! - to) * size < 16384) {
         to = Math.max(to, ranges[2 * order[next]! + 1]!);
         spans.push(next++);
       }
