@@ -5,6 +5,7 @@
 // of a 1 GB import the largest single CPU cost of the import; WebAssembly runs it ~2.3×
 // faster (Node, same V8). Creating a hasher is async (the module is compiled once).
 import { createSHA256, type IHasher } from 'hash-wasm';
+import { toHex } from './hex.ts';
 
 export class Sha256 {
   private done = false;
@@ -30,9 +31,7 @@ export class Sha256 {
   }
 
   hex(): string {
-    if (this.done) throw new Error('sha256: digest twice');
-    this.done = true;
-    return this.hasher.digest('hex');
+    return toHex(this.digest());
   }
 }
 

@@ -76,7 +76,7 @@ export function createLineBatcher(options: LineBatcherOptions, onBatch: (batch: 
   const emit = (): void => {
     if (lines > 0) {
       // Always a buffer of its own: the batch may be transferred to a worker and compacted there.
-      onBatch({ bytes: concat(pieces, held), firstLine, lines, firstOrdinal, records });
+      onBatch({ bytes: concatBytes(pieces, held), firstLine, lines, firstOrdinal, records });
     }
     firstLine += lines;
     firstOrdinal += records;
@@ -103,7 +103,7 @@ export function createLineBatcher(options: LineBatcherOptions, onBatch: (batch: 
       firstLine += 1;
       firstOrdinal += 1;
     } else {
-      if (kind === Kind.Record || (kind === Kind.Unsure && !isBlankLine(stripCr(concat(unsure, unsure.reduce((n, u) => n + u.length, 0)))))) records++;
+      if (kind === Kind.Record || (kind === Kind.Unsure && !isBlankLine(stripCr(concatBytes(unsure))))) records++;
       lines++;
     }
     lineBytes = 0;
@@ -201,7 +201,8 @@ function stripCr(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, end);
 }
 
-function concat(pieces: Uint8Array[], length: number): Uint8Array {
+/** The pieces back to back in a buffer of their own. */
+export function concatBytes(pieces: readonly Uint8Array[], length = pieces.reduce((n, p) => n + p.length, 0)): Uint8Array {
   const out = new Uint8Array(length);
   let at = 0;
   for (const p of pieces) {
@@ -240,9 +241,7 @@ export function splitLines(batch: LineBatch, skipThrough = 0): SplitRecords {
     if (newline < 0) newline = bytes.length;
     let end = newline;
     if (end > at && bytes[end - 1] === CR) end--;
-    const first = bytes[at];
-    const record = end > at && (first === 123 || !isBlankLine(bytes.subarray(at, end)));
-    if (record) {
+    if (end > at && !isBlankLine(bytes.subarray(at, end))) {
       if (ordinal > skipThrough) {
         if (out !== at) bytes.copyWithin(out, at, end);
         out += end - at;

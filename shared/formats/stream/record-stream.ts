@@ -7,7 +7,7 @@ import { gunzipInto, isGzip, type ByteSink } from './gunzip.ts';
 import { createLineSplitter, type TextSink } from './lines.ts';
 import { createJsonSplitter } from './json-splitter.ts';
 import { createCsvSplitter } from './csv.ts';
-import { createLineBatcher, type LineBatch } from './byte-lines.ts';
+import { concatBytes, createLineBatcher, type LineBatch } from './byte-lines.ts';
 
 /** How a file is cut into records. `json` also takes `{"Records": […]}` envelopes and lone objects. */
 export type Framing = 'jsonl' | 'json' | 'csv';
@@ -131,7 +131,7 @@ function byteInput(plain: ByteSink, onProblem: (problem: StreamProblem) => void)
         sink.push(chunk);
         return;
       }
-      const joined = head ? concat(head, chunk) : chunk;
+      const joined = head ? concatBytes([head, chunk]) : chunk;
       if (joined.length < 2) {
         head = joined.slice();
         return;
@@ -153,11 +153,4 @@ function byteInput(plain: ByteSink, onProblem: (problem: StreamProblem) => void)
       return compressed;
     },
   };
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

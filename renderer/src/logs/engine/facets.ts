@@ -6,8 +6,7 @@
 // alone — F's column over the window when F is the only test, else the rows of the next
 // most selective test G that fail F. Otherwise one pass over the window's chunks.
 import { facetFields, type FacetCount, type FacetField, type FacetOptions } from './contract.ts';
-import { hasBit } from './bitset.ts';
-import { windowRanges, type Compiled } from './query.ts';
+import { inWindow, passesMarks, windowRanges, type Compiled } from './query.ts';
 import { POSTINGS_SHARE, postingRanges, rankTests, type PostingsCache } from './postings.ts';
 import type { CodeColumn, EventStore, StoreColumn } from './store.ts';
 
@@ -42,7 +41,7 @@ export function countFacets(
 }
 
 function tally(store: EventStore, c: Compiled, cols: CodeColumn[], counts: Uint32Array[], testField: number[]): void {
-  const { facets, bits, flagMask } = c;
+  const { facets } = c;
   const { time, flags } = store;
   const nf = cols.length;
   const lo = c.timeFrom ?? -Infinity;
@@ -50,18 +49,7 @@ function tally(store: EventStore, c: Compiled, cols: CodeColumn[], counts: Uint3
   // Rows in storage order, chunk by chunk: sequential reads of every column.
   for (const { from, to, inside } of windowRanges(store, c)) {
     for (let r = from; r < to; r++) {
-      if (!inside) {
-        const t = time[r]!;
-        if (!(t >= lo && t < hi)) continue;
-      }
-      let ok = true;
-      for (let j = 0; j < bits.length; j++) {
-        if (!hasBit(bits[j]!, r)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok || (flagMask !== 0 && (flags[r]! & flagMask) !== flagMask)) continue;
+      if ((!inside && !inWindow(time[r]!, lo, hi)) || !passesMarks(c, flags, r)) continue;
       const failed = failedTest(facets, r, -1);
       if (failed === -1) {
         for (let f = 0; f < nf; f++) counts[f]![cols[f]![r]!]!++;
@@ -83,14 +71,7 @@ function tallyPostings(store: EventStore, c: Compiled, cols: CodeColumn[], count
   const lo = c.timeFrom ?? -Infinity;
   const hi = c.timeTo ?? Infinity;
   const open = c.timeFrom === undefined && c.timeTo === undefined;
-  const eligible = (r: number): boolean => {
-    if (!open) {
-      const t = time[r]!;
-      if (!(t >= lo && t < hi)) return false;
-    }
-    for (let j = 0; j < bits.length; j++) if (!hasBit(bits[j]!, r)) return false;
-    return flagMask === 0 || (flags[r]! & flagMask) === flagMask;
-  };
+  const eligible = (r: number): boolean => (open || inWindow(time[r]!, lo, hi)) && passesMarks(c, flags, r);
   const first = ranked[0]!;
   const jf = first.index;
   const fField = testField[jf]!;

@@ -213,9 +213,9 @@ export async function ingest(input: IngestInput, options: IngestOptions, env: In
       const b = batch;
       let count = b.texts.length;
       if (lines) {
-        count = Math.min(lines.records, lines.firstOrdinal + lines.records - 1 - skipRecords);
         b.lastOrdinal = lines.firstOrdinal + lines.records - 1;
         b.lastLine = lines.firstLine + lines.lines - 1;
+        count = Math.min(lines.records, b.lastOrdinal - skipRecords);
       }
       batch = emptyBatch(b.lastOrdinal, b.lastLine);
       if (count === 0 && b.problems.length === 0) return;

@@ -30,12 +30,12 @@ export class PostingsCache {
     return this.cache.get(`${column}@${this.store.version}`);
   }
 
+  /** The column's postings, built now if they are not cached. */
   of(column: StoreColumn): ColumnPostings {
-    const key = `${column}@${this.store.version}`;
-    let p = this.cache.get(key);
+    let p = this.cached(column);
     if (!p) {
       p = build(this.store.cols[column], this.store.dicts[column].size, this.store.rows);
-      this.cache.set(key, p);
+      this.cache.set(`${column}@${this.store.version}`, p);
     }
     return p;
   }

@@ -89,11 +89,17 @@ function passes(c: Compiled, flags: Uint8Array, row: number): boolean {
     const f = c.facets[j]!;
     if (f.allowed[f.col[row]!] !== 1) return false;
   }
+  return passesMarks(c, flags, row);
+}
+
+/** Does `row` pass the filter's bitsets (text, tag) and annotation flags? */
+export function passesMarks(c: Pick<Compiled, 'bits' | 'flagMask'>, flags: Uint8Array, row: number): boolean {
   for (let j = 0; j < c.bits.length; j++) if (!hasBit(c.bits[j]!, row)) return false;
   return c.flagMask === 0 || (flags[row]! & c.flagMask) === c.flagMask;
 }
 
-const inWindow = (t: number, lo: number, hi: number): boolean => t >= lo && t < hi;
+/** Is time `t` in [lo, hi)? (NaN, no time, never is.) */
+export const inWindow = (t: number, lo: number, hi: number): boolean => t >= lo && t < hi;
 
 /** Marks `row` when it passes; 1 if marked. */
 function mark(c: Compiled, flags: Uint8Array, bits: Bitset, row: number): number {

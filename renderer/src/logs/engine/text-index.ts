@@ -59,13 +59,11 @@ export class TextIndex {
     // The parts are views of one read of their span, which holds nothing else.
     const read = (at: number, length: number) => (encoded ? readEncoded(encoded, at, length) : this.read(row, at, length));
     const vocabulary = readParts(row.parts, vocabularyParts, read);
-    const ends = readParts(row.parts, rareEndParts, read);
-    const get = (name: string) => {
-      const value = name === part.rareEnds ? ends(name) : vocabulary(name);
+    const need = <T>(name: string, value: unknown): T => {
       if (!value) throw new Error(`chunk ${row.id} has no ${name}`);
-      return value;
+      return value as T;
     };
-    const values = get(part.values) as string[];
+    const values = need<string[]>(part.values, vocabulary(part.values));
     const n = values.length;
     const pairs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -86,8 +84,8 @@ export class TextIndex {
       row,
       gids,
       locals,
-      valueOffsets: get(part.valueOffsets) as Uint32Array,
-      rareEnds: get(part.rareEnds) as Uint32Array,
+      valueOffsets: need<Uint32Array>(part.valueOffsets, vocabulary(part.valueOffsets)),
+      rareEnds: need<Uint32Array>(part.rareEnds, readParts(row.parts, rareEndParts, read)(part.rareEnds)),
     });
     this.version++;
   }

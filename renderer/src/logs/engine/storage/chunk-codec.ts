@@ -109,7 +109,7 @@ export function readEncoded(chunk: EncodedChunk, at: number, length: number): Ui
   return out;
 }
 
-/** The whole encoded chunk as one buffer (tests, and moving old chunks). */
+/** The whole encoded chunk as one buffer (tests). */
 export const encodedBytes = (chunk: EncodedChunk): Uint8Array => readEncoded(chunk, 0, chunk.length);
 
 /** The buffers to transfer with an encoded chunk (each once). */
